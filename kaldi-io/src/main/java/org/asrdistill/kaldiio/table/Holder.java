@@ -17,6 +17,15 @@ public interface Holder<T> {
 
   T read(KaldiInput in) throws IOException;
 
+  /**
+   * Reads like {@link #read(KaldiInput)}, but may store the object in {@code reuse} (a value this holder
+   * returned earlier, or null) instead of allocating a new one. Streaming readers use this to avoid
+   * allocating per entry, as Kaldi's holders do.
+   */
+  default T read(KaldiInput in, T reuse) throws IOException {
+    return read(in);
+  }
+
   void write(KaldiOutput out, T value, boolean binary) throws IOException;
 
   /** Extracts a row/column range (scp {@code [a:b]} or {@code [a:b,c:d]}); only matrix-like types. */

@@ -26,8 +26,13 @@ public final class Holders {
 
     @Override
     public FloatMatrix read(KaldiInput in) throws IOException {
+      return read(in, null);
+    }
+
+    @Override
+    public FloatMatrix read(KaldiInput in, FloatMatrix reuse) throws IOException {
       if (in.readBinaryHeader()) {
-        return MatrixCodec.readBinaryFloat(in);
+        return MatrixCodec.readBinaryFloat(in, reuse);
       }
       return MatrixCodec.readTextDouble(in).toFloat();
     }

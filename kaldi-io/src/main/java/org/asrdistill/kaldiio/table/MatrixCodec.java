@@ -42,6 +42,11 @@ final class MatrixCodec {
   }
 
   static FloatMatrix readBinaryFloat(KaldiInput in) throws IOException {
+    return readBinaryFloat(in, null);
+  }
+
+  /** Reads a binary float matrix, into {@code reuse} when it has the stored dimensions. */
+  static FloatMatrix readBinaryFloat(KaldiInput in, FloatMatrix reuse) throws IOException {
     int c = in.peek();
     if (c == 'C') {
       String tok = in.readToken("compressed-matrix token");
@@ -53,6 +58,10 @@ final class MatrixCodec {
     in.expectToken("FM");
     int[] d = readDims(in);
     int n = d[0] * d[1];
+    if (reuse != null && reuse.rows() == d[0] && reuse.cols() == d[1]) {
+      in.readFloats(reuse.data(), 0, n);
+      return reuse;
+    }
     float[] data = new float[Math.min(n, EAGER_VALUES)];
     if (n <= EAGER_VALUES) {
       in.readFloats(data, 0, n);

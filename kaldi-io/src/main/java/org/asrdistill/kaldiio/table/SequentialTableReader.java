@@ -29,6 +29,8 @@ public final class SequentialTableReader<T> implements Closeable {
   private T value;
   private String prevKey;
   private boolean done;
+  private boolean reuse;
+  private T spare;
 
   private SequentialTableReader(Rspecifier spec, Holder<T> holder, KaldiInput in) {
     this.spec = spec;
@@ -49,11 +51,22 @@ public final class SequentialTableReader<T> implements Closeable {
     return new SequentialTableReader<>(spec, holder, in);
   }
 
+  /**
+   * Lets the reader recycle the previous entry's object for the next one when the holder supports it (as
+   * Kaldi's readers do): a value is then valid only until the following {@link #next()}. Callers that
+   * keep values must not enable this. Returns this reader.
+   */
+  public SequentialTableReader<T> reuseValues() {
+    this.reuse = true;
+    return this;
+  }
+
   /** Advances to the next entry; returns false at the end of the table. */
   public boolean next() throws IOException {
     if (done) {
       return false;
     }
+    spare = reuse ? value : null;
     key = null;
     value = null;
     try {
@@ -93,7 +106,7 @@ public final class SequentialTableReader<T> implements Closeable {
     checkOrder(k, in.name(), at);
     in.setKey(k);
     try {
-      value = holder.read(in);
+      value = holder.read(in, spare);
     } catch (RuntimeException e) {
       throw in.error("cannot read " + holder.typeName() + ": " + e);
     }
