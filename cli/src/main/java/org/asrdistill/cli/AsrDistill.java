@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
         FeatToDim.class,
         FeatToLen.class,
         BenchIo.class,
+        PrepareSynthDigits.class,
+        PrepareSynthSentences.class,
     })
 public final class AsrDistill implements Runnable {
   @picocli.CommandLine.Spec
