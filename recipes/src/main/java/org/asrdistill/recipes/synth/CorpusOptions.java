@@ -48,8 +48,8 @@ public record CorpusOptions(Kind kind, Path out, int numTrain, double trainHours
     return new CorpusOptions(Kind.DIGITS, out, 4000, 0, 400, 400, 8, 1, 2);
   }
 
-  /** synth-sentences defaults: about 3 hours of training speech, 300 dev and 300 test sentences. */
+  /** synth-sentences defaults: about 3 hours of training speech, 400 dev and 400 test sentences. */
   public static CorpusOptions sentences(Path out) {
-    return new CorpusOptions(Kind.SENTENCES, out, 0, 3.0, 300, 300, 8, 1, 2);
+    return new CorpusOptions(Kind.SENTENCES, out, 0, 3.0, 400, 400, 8, 1, 2);
   }
 }
