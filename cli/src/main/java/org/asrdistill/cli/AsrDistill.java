@@ -25,6 +25,11 @@ import picocli.CommandLine.Command;
         FeatToDim.class,
         FeatToLen.class,
         BenchIo.class,
+        ComputeWer.class,
+        ComputeWerBootci.class,
+        FrameAccuracyTool.class,
+        Report.class,
+        BenchWer.class,
     })
 public final class AsrDistill implements Runnable {
   @picocli.CommandLine.Spec

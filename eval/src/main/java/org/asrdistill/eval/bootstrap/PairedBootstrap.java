@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * as there are, uniformly with replacement; the WER of a replication is the sum of the drawn errors over
  * the sum of the drawn reference words. With two systems the same draws are used for both, and the
  * probability of improvement is the fraction of replications in which system B makes strictly fewer
- * errors than system A (as Kaldi's compute-wer-bootci). Cost O(replications * utterances).
+ * errors than system A (as Kaldi's compute-wer-bootci). A draw whose references are all empty is drawn
+ * again. Cost O(replications * utterances).
  */
 public final class PairedBootstrap {
   private PairedBootstrap() {
@@ -42,6 +43,14 @@ public final class PairedBootstrap {
     if (n == 0) {
       throw new IllegalArgumentException("the bootstrap needs at least one utterance; got: 0");
     }
+    long totalWords = 0;
+    for (int w : words) {
+      totalWords += w;
+    }
+    if (totalWords == 0) {
+      throw new IllegalArgumentException("the bootstrap needs reference words; got: 0 words in " + n
+          + " utterances");
+    }
     int reps = options.replications();
     double[] werA = new double[reps];
     double[] werB = errB == null ? null : new double[reps];
@@ -51,12 +60,16 @@ public final class PairedBootstrap {
       long ea = 0;
       long eb = 0;
       long nw = 0;
-      for (int j = 0; j < n; j++) {
-        int k = rnd.nextInt(n);
-        ea += errA[k];
-        nw += words[k];
-        if (errB != null) {
-          eb += errB[k];
+      while (nw == 0) { // a draw of only empty references has no WER: draw again
+        ea = 0;
+        eb = 0;
+        for (int j = 0; j < n; j++) {
+          int k = rnd.nextInt(n);
+          ea += errA[k];
+          nw += words[k];
+          if (errB != null) {
+            eb += errB[k];
+          }
         }
       }
       werA[r] = 100.0 * ea / nw;

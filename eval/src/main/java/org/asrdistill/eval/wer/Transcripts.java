@@ -157,6 +157,31 @@ public final class Transcripts {
     return index.containsKey(key);
   }
 
+  /** The utterances whose keys pass {@code keep}, in the same order. */
+  public Transcripts restrictTo(java.util.function.Predicate<String> keep) {
+    List<String> k = new ArrayList<>();
+    List<String[]> w = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (keep.test(keys.get(i))) {
+        k.add(keys.get(i));
+        w.add(words.get(i));
+      }
+    }
+    try {
+      return new Transcripts(k, w, trn, "<subset>");
+    } catch (KaldiFormatException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes the transcripts as sclite trn lines ({@code words (key)}). */
+  public void writeTrn(Appendable out) throws IOException {
+    for (int i = 0; i < keys.size(); i++) {
+      String text = String.join(" ", words.get(i));
+      out.append(text).append(text.isEmpty() ? "(" : " (").append(keys.get(i)).append(")\n");
+    }
+  }
+
   /** True when read from a sclite trn file. */
   public boolean isTrn() {
     return trn;
