@@ -27,6 +27,11 @@ import picocli.CommandLine.Command;
         BenchIo.class,
         PrepareSynthDigits.class,
         PrepareSynthSentences.class,
+        ComputeWer.class,
+        ComputeWerBootci.class,
+        FrameAccuracyTool.class,
+        Report.class,
+        BenchWer.class,
     })
 public final class AsrDistill implements Runnable {
   @picocli.CommandLine.Spec

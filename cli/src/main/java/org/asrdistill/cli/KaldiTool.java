@@ -21,6 +21,11 @@ public abstract class KaldiTool implements Callable<Integer> {
     return run();
   }
 
+  /** The full command line of this run, as logged first. */
+  protected String commandLineText() {
+    return commandLine();
+  }
+
   private String commandLine() {
     StringBuilder sb = new StringBuilder("asr-distill");
     for (String a : spec.root().commandLine().getParseResult().originalArgs()) {
