@@ -55,6 +55,16 @@ public final class AsrDistill implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new AsrDistill());
     cl.setUsageHelpWidth(110);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      // Every tool takes --help; its synopsis already starts with Kaldi's "Usage:".
+      sub.getCommandSpec().mixinStandardHelpOptions(true);
+      sub.getCommandSpec().usageMessage().synopsisHeading("");
+      sub.setUsageHelpWidth(110);
+      java.util.List<String> keys = new java.util.ArrayList<>(sub.getHelpSectionKeys());
+      keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST_HEADING);
+      keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST);
+      sub.setHelpSectionKeys(keys);
+    }
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       String tool = cmd.getCommandName();
       PrintWriter err = cmd.getErr();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         "   or: copy-feats [options] <feats-rxfilename> <feats-wxfilename>"},
     footer = {"e.g.: copy-feats ark:- ark,scp:foo.ark,foo.scp",
         "  or: copy-feats --compress=true --compression-method=2 ark:feats.ark ark:feats_cm.ark",
-        "See also: copy-matrix, feat-to-dim, feat-to-len"})
+        "See also: copy-vector, feat-to-dim, feat-to-len"})
 public final class CopyFeats extends KaldiTool {
   @Option(names = "--binary", arity = "0..1", fallbackValue = "true", description = "Binary-mode output "
       + "(not relevant when writing to an archive, which uses the wspecifier's b/t). Default: ${DEFAULT-VALUE}")
