@@ -345,10 +345,13 @@ public final class DataDirValidator {
       for (KeyedFile.Line s : segsByReco.getOrDefault(l.key(), List.of())) {
         Double start = parse(s.values().get(1));
         Double end = parse(s.values().get(2));
-        if (start != null && start >= dur) {
+        if (start == null || end == null || !(end > start) || start < 0) {
+          continue; // already reported as a bad segment
+        }
+        if (start >= dur) {
           error(segments, s, "segment starts at " + start + " s, after the end of recording '" + l.key()
               + "' (" + TextNumbers.format(dur) + " s)");
-        } else if (end != null && end > dur + MAX_OVERSHOOT) {
+        } else if (end > dur + MAX_OVERSHOOT) {
           error(segments, s, "segment ends at " + end + " s, more than " + MAX_OVERSHOOT
               + " s after the end of recording '" + l.key() + "' (" + TextNumbers.format(dur) + " s)");
         }
