@@ -140,6 +140,10 @@ public final class DataDirFixer {
     KeyedFile.Line prev = null;
     for (KeyedFile.Line l : utt2spk.lines()) {
       if (prev != null && Keys.compare(prev.key(), l.key()) > 0) {
+        throw new KaldiFormatException(utt2spk.name(), l.key(), -1, "utt2spk is not in sorted order "
+            + "(fix this yourself)");
+      }
+      if (prev != null && Keys.compare(speakerOf(prev), speakerOf(l)) > 0) {
         throw new KaldiFormatException(utt2spk.name(), l.key(), -1, "utt2spk is not in sorted order when "
             + "sorted first on speaker-id (fix this by making speaker-ids prefixes of utt-ids)");
       }
@@ -176,6 +180,10 @@ public final class DataDirFixer {
         filter(name, d.fileOrEmpty(name).filterKeys(utts), "utterances");
       }
     }
+  }
+
+  private static String speakerOf(KeyedFile.Line l) {
+    return l.values().isEmpty() ? "" : l.values().get(0);
   }
 
   private static boolean positiveValue(KeyedFile.Line l) {
