@@ -25,6 +25,13 @@ import picocli.CommandLine.Command;
         FeatToDim.class,
         FeatToLen.class,
         BenchIo.class,
+        ValidateDataDir.class,
+        FixDataDir.class,
+        SubsetDataDir.class,
+        CombineData.class,
+        Utt2spkToSpk2utt.class,
+        Spk2uttToUtt2spk.class,
+        WavToDuration.class,
     })
 public final class AsrDistill implements Runnable {
   @picocli.CommandLine.Spec
