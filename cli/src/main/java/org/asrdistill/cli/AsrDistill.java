@@ -32,6 +32,13 @@ import picocli.CommandLine.Command;
         FrameAccuracyTool.class,
         Report.class,
         BenchWer.class,
+        ValidateDataDir.class,
+        FixDataDir.class,
+        SubsetDataDir.class,
+        CombineData.class,
+        Utt2spkToSpk2utt.class,
+        Spk2uttToUtt2spk.class,
+        WavToDuration.class,
     })
 public final class AsrDistill implements Runnable {
   @picocli.CommandLine.Spec

@@ -401,6 +401,24 @@ public final class KaldiInput implements Closeable {
     }
   }
 
+  /**
+   * Reads up to {@code n} raw bytes, fewer only at the end of input; returns the number read. Unlike
+   * {@link #readBytes} a short input is not an error (for formats that may end early, such as piped WAV).
+   */
+  public int readUpTo(byte[] dst, int off, int n) throws IOException {
+    int done = 0;
+    while (done < n) {
+      int avail = fill(1);
+      if (avail == 0) {
+        break;
+      }
+      int take = Math.min(avail, n - done);
+      buf.get(dst, off + done, take);
+      done += take;
+    }
+    return done;
+  }
+
   /** Skips {@code n} bytes. */
   public void skip(long n) throws IOException {
     long left = n;
