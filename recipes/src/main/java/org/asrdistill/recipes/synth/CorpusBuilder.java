@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.asrdistill.kaldiio.datadir.DataDir;
+import org.asrdistill.kaldiio.datadir.ValidationOptions;
 import org.asrdistill.kaldiio.table.Keys;
 import org.asrdistill.recipes.synth.Speaker.Assigned;
 import org.asrdistill.recipes.synth.Speaker.Split;
@@ -64,6 +66,11 @@ public final class CorpusBuilder {
     Path wavRoot = Files.createDirectories(opts.out().resolve("wav"));
     Map<String, Long> samples = synthesise(utts, wavRoot);
     writeDataDirs(utts, samples, wavRoot);
+    for (Split split : Split.values()) {
+      // Throws, listing every problem, if a data dir is not valid (audio opened and parsed).
+      DataDir.load(opts.out().resolve(split.dirName()), ValidationOptions.defaults().withNoFeats(true));
+    }
+    log.accept("Validated data dirs train, dev and test");
     writeLocal(utts, cmudict);
     String summary = summary(utts, samples);
     writeAtomically(opts.out().resolve("summary.txt"), summary);

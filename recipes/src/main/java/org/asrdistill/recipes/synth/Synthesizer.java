@@ -8,11 +8,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.asrdistill.kaldiio.wav.WaveData;
+import org.asrdistill.kaldiio.wav.WaveWriter;
 
 /**
  * Turns transcripts into perturbed 16 kHz 16-bit mono WAV files: the voice's engine speaks the text, sox
@@ -127,18 +128,11 @@ public final class Synthesizer {
   }
 
   private static void writeWav(Path target, short[] pcm) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(44 + 2 * pcm.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * pcm.length)
-        .put("WAVE".getBytes(StandardCharsets.US_ASCII)).put("fmt ".getBytes(StandardCharsets.US_ASCII))
-        .putInt(16).putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE).putInt(2 * SAMPLE_RATE)
-        .putShort((short) 2).putShort((short) 16).put("data".getBytes(StandardCharsets.US_ASCII))
-        .putInt(2 * pcm.length);
-    for (short v : pcm) {
-      b.putShort(v);
+    float[] f = new float[pcm.length];
+    for (int i = 0; i < pcm.length; i++) {
+      f[i] = pcm[i];
     }
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    Files.write(tmp, b.array());
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    WaveWriter.write(target, WaveData.mono(SAMPLE_RATE, f));
   }
 
   /** Runs a command; returns its standard output; fails with its standard error on a non-zero exit. */
