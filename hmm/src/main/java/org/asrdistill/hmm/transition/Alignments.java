@@ -122,4 +122,27 @@ public final class Alignments {
     }
     return out;
   }
+
+  /**
+   * The three lines {@code show-alignments} prints for one utterance: the transition-ids of each phone in
+   * brackets, the phone names padded to the same widths, and an empty line.
+   */
+  public static String show(TransitionModel tm, String key, int[] ali, java.util.function.IntFunction<String> phoneName) {
+    List<int[]> split = splitToPhones(tm, ali).phones();
+    StringBuilder ids = new StringBuilder(key).append("  ");
+    StringBuilder names = new StringBuilder(key).append("  ");
+    for (int[] run : split) {
+      StringBuilder a = new StringBuilder("[ ");
+      for (int t : run) {
+        a.append(t).append(' ');
+      }
+      a.append("] ");
+      StringBuilder b = new StringBuilder(phoneName.apply(tm.transitionIdToPhone(run[0]))).append(' ');
+      int len = Math.abs(a.length() - b.length());
+      (a.length() < b.length() ? a : b).append(" ".repeat(len));
+      ids.append(a);
+      names.append(b);
+    }
+    return ids.append('\n').append(names).append("\n\n").toString();
+  }
 }
