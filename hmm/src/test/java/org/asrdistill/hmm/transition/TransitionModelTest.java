@@ -107,4 +107,13 @@ class TransitionModelTest {
     assertArrayEquals(forms.get(1), Bytes.write(Bytes.read(viaBinary, TransitionModel::read), false,
         (o, v, bb) -> v.write(o, bb)));
   }
+
+  @Test
+  void showAlignmentsFormat() throws IOException {
+    TransitionModel tm = small();
+    String[] names = {"<eps>", "a", "b", "SIL"};
+    assertEquals("utt1  [ 1 1 2 3 4 ] [ 9 9 10 ] [ 5 6 7 7 8 ] \n"
+        + "utt1  a             SIL        b             \n\n",
+        Alignments.show(tm, "utt1", new int[] {1, 1, 2, 3, 4, 9, 9, 10, 5, 6, 7, 7, 8}, p -> names[p]));
+  }
 }
