@@ -25,6 +25,14 @@ import picocli.CommandLine.Command;
         FeatToDim.class,
         FeatToLen.class,
         BenchIo.class,
+        ComputeFbankFeats.class,
+        ComputeMfccFeats.class,
+        ComputeCmvnStats.class,
+        ApplyCmvn.class,
+        ApplyCmvnSliding.class,
+        SpliceFeats.class,
+        AddDeltas.class,
+        BenchFbank.class,
     })
 public final class AsrDistill implements Runnable {
   @picocli.CommandLine.Spec

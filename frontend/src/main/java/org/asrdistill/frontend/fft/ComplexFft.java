@@ -9,8 +9,8 @@ package org.asrdistill.frontend.fft;
 public final class ComplexFft {
   private final int n;
   private final int[] bitrev;     // power-of-two case
-  private final double[] cos;     // twiddles cos(2 pi j / n), j < n/2
-  private final double[] sin;     // -sin(2 pi j / n)
+  private final double[] twRe;    // per stage (size 8, 16, .., n): exp(-2 pi i j / size), j < size/2,
+  private final double[] twIm;    // stored contiguously; stage of size s starts at s/2 - 4
   // Bluestein case
   private final ComplexFft inner;
   private final double[] chirpRe;
@@ -31,18 +31,21 @@ public final class ComplexFft {
       for (int i = 0; i < n; i++) {
         bitrev[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
       }
-      cos = new double[Math.max(1, n / 2)];
-      sin = new double[Math.max(1, n / 2)];
-      for (int j = 0; j < n / 2; j++) {
-        double a = 2 * Math.PI * j / n;
-        cos[j] = Math.cos(a);
-        sin[j] = -Math.sin(a);
+      twRe = new double[Math.max(1, n - 4)];
+      twIm = new double[Math.max(1, n - 4)];
+      for (int size = 8; size <= n; size <<= 1) {
+        int off = size / 2 - 4;
+        for (int j = 0; j < size / 2; j++) {
+          double a = 2 * Math.PI * j / size;
+          twRe[off + j] = Math.cos(a);
+          twIm[off + j] = -Math.sin(a);
+        }
       }
       inner = null;
       chirpRe = chirpIm = kernelRe = kernelIm = workRe = workIm = null;
     } else {
       bitrev = null;
-      cos = sin = null;
+      twRe = twIm = null;
       int m = Integer.highestOneBit(2 * n - 1);
       if (m < 2 * n - 1) {
         m <<= 1;
@@ -75,8 +78,8 @@ public final class ComplexFft {
   private ComplexFft(ComplexFft o) {
     n = o.n;
     bitrev = o.bitrev;
-    cos = o.cos;
-    sin = o.sin;
+    twRe = o.twRe;
+    twIm = o.twIm;
     inner = o.inner == null ? null : o.inner.copy();
     chirpRe = o.chirpRe;
     chirpIm = o.chirpIm;
@@ -116,21 +119,56 @@ public final class ComplexFft {
         im[j] = t;
       }
     }
-    for (int size = 2; size <= n; size <<= 1) {
+    if (n == 2) {
+      double r = re[1];
+      double i = im[1];
+      re[1] = re[0] - r;
+      im[1] = im[0] - i;
+      re[0] += r;
+      im[0] += i;
+      return;
+    }
+    if (n >= 4) {
+      // stages of size 2 and 4 together: twiddles 1 and -i, no multiplications
+      for (int s = 0; s < n; s += 4) {
+        double ar = re[s] + re[s + 1];
+        double ai = im[s] + im[s + 1];
+        double br = re[s] - re[s + 1];
+        double bi = im[s] - im[s + 1];
+        double cr = re[s + 2] + re[s + 3];
+        double ci = im[s + 2] + im[s + 3];
+        double dr = re[s + 2] - re[s + 3];
+        double di = im[s + 2] - im[s + 3];
+        re[s] = ar + cr;
+        im[s] = ai + ci;
+        re[s + 2] = ar - cr;
+        im[s + 2] = ai - ci;
+        // (dr + i di) * (-i) = di - i dr
+        re[s + 1] = br + di;
+        im[s + 1] = bi - dr;
+        re[s + 3] = br - di;
+        im[s + 3] = bi + dr;
+      }
+    }
+    for (int size = 8; size <= n; size <<= 1) {
       int half = size >> 1;
-      int step = n / size;
+      int off = half - 4;
       for (int start = 0; start < n; start += size) {
-        for (int j = 0, t = 0; j < half; j++, t += step) {
+        for (int j = 0; j < half; j++) {
           int a = start + j;
           int b = a + half;
-          double wr = cos[t];
-          double wi = sin[t];
-          double xr = re[b] * wr - im[b] * wi;
-          double xi = re[b] * wi + im[b] * wr;
-          re[b] = re[a] - xr;
-          im[b] = im[a] - xi;
-          re[a] += xr;
-          im[a] += xi;
+          double wr = twRe[off + j];
+          double wi = twIm[off + j];
+          double br = re[b];
+          double bi = im[b];
+          double xr = br * wr - bi * wi;
+          double xi = br * wi + bi * wr;
+          double ar = re[a];
+          double ai = im[a];
+          re[b] = ar - xr;
+          im[b] = ai - xi;
+          re[a] = ar + xr;
+          im[a] = ai + xi;
         }
       }
     }
