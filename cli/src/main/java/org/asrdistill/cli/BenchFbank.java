@@ -64,6 +64,8 @@ public final class BenchFbank extends KaldiTool {
       }
     } while (System.nanoTime() < warmEnd || frames < 0);
     long timedFrames = 0;
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = mx.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     for (int r = 0; r < repeat; r++) {
       for (WaveData w : waves) {
@@ -71,24 +73,30 @@ public final class BenchFbank extends KaldiTool {
       }
     }
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpuSecs = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
     double ours = audio * repeat / secs;
+    double oursCpu = audio * repeat / cpuSecs;
     System.out.println(String.format(Locale.ROOT, "files=%d audio_seconds=%.2f repeat=%d num_mel_bins=%d",
         waves.size(), audio, repeat, numMelBins));
-    System.out.println(String.format(Locale.ROOT, "ours_xRT=%.1f (%.3f s for %.1f s of audio, %.2f us/frame)",
-        ours, secs, audio * repeat, secs * 1e6 / Math.max(1, timedFrames)));
-    double theirs = torchaudio(audio);
-    if (theirs < 0) {
+    System.out.println(String.format(Locale.ROOT, "ours_xRT=%.1f (wall: %.3f s for %.1f s of audio, %.2f us/frame; "
+        + "thread CPU time: %.1fx real time)", ours, secs, audio * repeat, secs * 1e6 / Math.max(1, timedFrames),
+        oursCpu));
+    double[] ref = torchaudio();
+    if (ref == null) {
       System.out.println("torchaudio_xRT=unavailable (reference not run: " + python
           + " cannot import torchaudio)");
       return 0;
     }
-    System.out.println(String.format(Locale.ROOT, "torchaudio_xRT=%.1f", theirs));
-    System.out.println(String.format(Locale.ROOT, "ratio=%.1f (ours / torchaudio)", ours / theirs));
+    double theirs = ref[1] / ref[0];
+    System.out.println(String.format(Locale.ROOT, "torchaudio_xRT=%.1f (wall: %.3f s for %.1f s of audio; "
+        + "thread CPU time: %.1fx real time)", theirs, ref[0], ref[1], ref[1] / ref[2]));
+    System.out.println(String.format(Locale.ROOT, "ratio=%.1f (ours / torchaudio, wall); %.1f (thread CPU time)",
+        ours / theirs, oursCpu / (ref[1] / ref[2])));
     return 0;
   }
 
-  /** torchaudio's real-time factor on the same files, or -1 if it cannot be run. */
-  private double torchaudio(double audio) throws Exception {
+  /** torchaudio's {wall seconds, audio seconds, CPU seconds} on the same files, or null if it cannot run. */
+  private double[] torchaudio() throws Exception {
     Path script = Files.createTempFile("bench_fbank", ".py");
     try {
       try (InputStream in = BenchFbank.class.getResourceAsStream("bench_fbank_torchaudio.py")) {
@@ -101,19 +109,21 @@ public final class BenchFbank extends KaldiTool {
       try {
         p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       } catch (java.io.IOException e) {
-        return -1;
+        return null;
       }
       String outText = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(3600, TimeUnit.SECONDS) || p.exitValue() != 0) {
         warn("torchaudio reference failed: " + outText.strip());
-        return -1;
+        return null;
       }
-      Matcher m = Pattern.compile("compute_seconds=([0-9.]+) audio_seconds=([0-9.]+)").matcher(outText);
+      Matcher m = Pattern.compile("compute_seconds=([0-9.]+) audio_seconds=([0-9.]+) cpu_seconds=([0-9.]+)")
+          .matcher(outText);
       if (!m.find()) {
         warn("unexpected output from the torchaudio reference: " + outText.strip());
-        return -1;
+        return null;
       }
-      return Double.parseDouble(m.group(2)) / Double.parseDouble(m.group(1));
+      return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+          Double.parseDouble(m.group(3))};
     } finally {
       Files.deleteIfExists(script);
     }

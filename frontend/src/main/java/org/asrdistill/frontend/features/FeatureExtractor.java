@@ -132,15 +132,12 @@ public final class FeatureExtractor {
     }
     double logEnergy = rawEnergy ? Fbank.logEnergy(frame, length) : 0.0;
     double c = opts.preemphasisCoefficient();
-    if (c != 0) {
-      for (int i = length - 1; i > 0; i--) {
-        frame[i] -= c * frame[i - 1];
-      }
-      frame[0] -= c * frame[0];
+    double[] w = window;
+    // pre-emphasis and window in one backward pass (frame[i-1] is still unmodified when frame[i] is done)
+    for (int i = length - 1; i > 0; i--) {
+      frame[i] = (frame[i] - c * frame[i - 1]) * w[i];
     }
-    for (int i = 0; i < length; i++) {
-      frame[i] *= window[i];
-    }
+    frame[0] = (frame[0] - c * frame[0]) * w[0];
     return logEnergy;
   }
 }

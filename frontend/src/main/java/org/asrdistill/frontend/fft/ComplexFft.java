@@ -11,6 +11,7 @@ public final class ComplexFft {
   private final int[] bitrev;     // power-of-two case
   private final double[] twRe;    // per stage (size 8, 16, .., n): exp(-2 pi i j / size), j < size/2,
   private final double[] twIm;    // stored contiguously; stage of size s starts at s/2 - 4
+  private final double[] r4;      // radix-4 twiddles per pass: (W^j, W^2j, W^3j) interleaved re/im
   // Bluestein case
   private final ComplexFft inner;
   private final double[] chirpRe;
@@ -31,6 +32,7 @@ public final class ComplexFft {
       for (int i = 0; i < n; i++) {
         bitrev[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
       }
+      r4 = radix4Twiddles(n);
       twRe = new double[Math.max(1, n - 4)];
       twIm = new double[Math.max(1, n - 4)];
       for (int size = 8; size <= n; size <<= 1) {
@@ -46,6 +48,7 @@ public final class ComplexFft {
     } else {
       bitrev = null;
       twRe = twIm = null;
+      r4 = null;
       int m = Integer.highestOneBit(2 * n - 1);
       if (m < 2 * n - 1) {
         m <<= 1;
@@ -75,9 +78,38 @@ public final class ComplexFft {
     }
   }
 
+  /** Offset in {@link #r4} of the pass that builds DFTs of size {@code quad} (16, 64, 256, ...). */
+  private static int r4Offset(int quad) {
+    int off = 0;
+    for (int q = 16; q < quad; q <<= 2) {
+      off += 6 * (q / 4);
+    }
+    return off;
+  }
+
+  private static double[] radix4Twiddles(int n) {
+    int total = 0;
+    for (int q = 16; q <= n && 2 * (q / 2) <= n; q <<= 2) {
+      total += 6 * (q / 4);
+    }
+    double[] t = new double[Math.max(1, total)];
+    for (int q = 16; q <= n; q <<= 2) {
+      int off = r4Offset(q);
+      for (int j = 0; j < q / 4; j++) {
+        for (int m = 1; m <= 3; m++) {
+          double a = -2 * Math.PI * m * j / q;
+          t[off + 6 * j + 2 * (m - 1)] = Math.cos(a);
+          t[off + 6 * j + 2 * (m - 1) + 1] = Math.sin(a);
+        }
+      }
+    }
+    return t;
+  }
+
   private ComplexFft(ComplexFft o) {
     n = o.n;
     bitrev = o.bitrev;
+    r4 = o.r4;
     twRe = o.twRe;
     twIm = o.twIm;
     inner = o.inner == null ? null : o.inner.copy();
@@ -150,7 +182,54 @@ public final class ComplexFft {
         im[s + 3] = bi + dr;
       }
     }
-    for (int size = 8; size <= n; size <<= 1) {
+    int size = 8;
+    // radix-4 passes: combine the four size-h DFTs of each 4h block. With bit-reversed input, blocks 0..3
+    // hold the DFTs of the samples = 0, 2, 1, 3 (mod 4), so they take twiddles W^0, W^2j, W^j, W^3j.
+    for (; 2 * size <= n; size <<= 2) {
+      int h = size >> 1;
+      int off = r4Offset(2 * size);
+      for (int start = 0; start < n; start += 2 * size) {
+        for (int j = 0; j < h; j++) {
+          int i0 = start + j;
+          int i1 = i0 + h;
+          int i2 = i1 + h;
+          int i3 = i2 + h;
+          int t = off + 6 * j;
+          double w1r = r4[t];
+          double w1i = r4[t + 1];
+          double w2r = r4[t + 2];
+          double w2i = r4[t + 3];
+          double w3r = r4[t + 4];
+          double w3i = r4[t + 5];
+          double a0r = re[i0];
+          double a0i = im[i0];
+          double a2r = re[i1] * w2r - im[i1] * w2i; // block 1: samples = 2 (mod 4)
+          double a2i = re[i1] * w2i + im[i1] * w2r;
+          double a1r = re[i2] * w1r - im[i2] * w1i; // block 2: samples = 1 (mod 4)
+          double a1i = re[i2] * w1i + im[i2] * w1r;
+          double a3r = re[i3] * w3r - im[i3] * w3i;
+          double a3i = re[i3] * w3i + im[i3] * w3r;
+          double s02r = a0r + a2r;
+          double s02i = a0i + a2i;
+          double d02r = a0r - a2r;
+          double d02i = a0i - a2i;
+          double s13r = a1r + a3r;
+          double s13i = a1i + a3i;
+          double d13r = a1r - a3r;
+          double d13i = a1i - a3i;
+          re[i0] = s02r + s13r;
+          im[i0] = s02i + s13i;
+          re[i2] = s02r - s13r;
+          im[i2] = s02i - s13i;
+          // X[j+h] = d02 - i d13, X[j+3h] = d02 + i d13
+          re[i1] = d02r + d13i;
+          im[i1] = d02i - d13r;
+          re[i3] = d02r - d13i;
+          im[i3] = d02i + d13r;
+        }
+      }
+    }
+    for (; size <= n; size <<= 1) {
       int half = size >> 1;
       int off = half - 4;
       for (int start = 0; start < n; start += size) {
