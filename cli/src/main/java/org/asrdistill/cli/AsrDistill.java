@@ -48,6 +48,14 @@ import picocli.CommandLine.Command;
         Utt2spkToSpk2utt.class,
         Spk2uttToUtt2spk.class,
         WavToDuration.class,
+        ComputeFbankFeats.class,
+        ComputeMfccFeats.class,
+        ComputeCmvnStats.class,
+        ApplyCmvn.class,
+        ApplyCmvnSliding.class,
+        SpliceFeats.class,
+        AddDeltas.class,
+        BenchFbank.class,
     })
 public final class AsrDistill implements Runnable {
   @picocli.CommandLine.Spec
