@@ -139,7 +139,8 @@ public final class RandomAccessTableReader<T> implements Closeable {
       try {
         obj = holder.read(archive);
       } catch (RuntimeException e) {
-        throw archive.error("cannot read " + holder.typeName() + ": " + e);
+        throw new KaldiFormatException(archive.name(), archive.key(), archive.offset(),
+            "cannot read " + holder.typeName() + ": " + e, e);
       }
       archive.setKey(null);
       lastArchiveKey = k;

@@ -95,7 +95,8 @@ public final class SequentialTableReader<T> implements Closeable {
     try {
       value = holder.read(in);
     } catch (RuntimeException e) {
-      throw in.error("cannot read " + holder.typeName() + ": " + e);
+      throw new KaldiFormatException(in.name(), in.key(), in.offset(),
+          "cannot read " + holder.typeName() + ": " + e, e);
     }
     in.setKey(null);
     key = k;
