@@ -41,7 +41,10 @@ public final class KaldiInput implements Closeable {
     this.length = length;
     this.channel = channel;
     this.onClose = onClose;
-    this.buf = ByteBuffer.allocateDirect(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    // A small source gets a small buffer (opening many small files, e.g. scp targets, stays cheap); peek()
+    // needs up to 4 KiB of look-ahead.
+    long need = length < 0 ? BUFFER_SIZE : Math.max(8192, length - startOffset + 16);
+    this.buf = ByteBuffer.allocateDirect((int) Math.min(BUFFER_SIZE, need)).order(ByteOrder.LITTLE_ENDIAN);
     this.buf.limit(0);
     this.bufStart = startOffset;
   }
@@ -119,6 +122,7 @@ public final class KaldiInput implements Closeable {
 
   /** Ensures at least {@code n} bytes are buffered, if the input has them; returns the number buffered. */
   private int fill(int n) throws IOException {
+    n = Math.min(n, buf.capacity());
     if (buf.remaining() >= n || eof) {
       return buf.remaining();
     }

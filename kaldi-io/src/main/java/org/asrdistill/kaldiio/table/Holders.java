@@ -100,6 +100,7 @@ public final class Holders {
     @Override
     public CompressedMatrix read(KaldiInput in) throws IOException {
       FloatMatrix m;
+      long at = in.offset();
       if (in.readBinaryHeader()) {
         if (in.peek() == 'C') {
           String tok = in.readToken("compressed-matrix token");
@@ -110,6 +111,11 @@ public final class Holders {
         m = MatrixCodec.readTextDouble(in).toFloat();
       }
       // Not compressed on disk: read as a matrix and compress it (Kaldi's behaviour).
+      for (float x : m.data()) {
+        if (!Float.isFinite(x)) {
+          throw in.error(at, "cannot compress a matrix holding NaN or infinity (or a double beyond float range)");
+        }
+      }
       return CompressedMatrix.compress(m, org.asrdistill.kaldiio.matrix.CompressionMethod.AUTOMATIC);
     }
 
