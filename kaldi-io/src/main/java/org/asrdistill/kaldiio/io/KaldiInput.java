@@ -30,16 +30,21 @@ public final class KaldiInput implements Closeable {
   private final ReadableByteChannel channel;
   private final Closeable onClose;
   private final ByteBuffer buf;
+  private final long length; // total size of the source when known (files, byte arrays), else -1
   private long bufStart; // absolute offset of buf position 0
   private boolean eof;
   private String key;
   private final StringBuilder sb = new StringBuilder();
 
-  private KaldiInput(String name, ReadableByteChannel channel, Closeable onClose, long startOffset) {
+  private KaldiInput(String name, ReadableByteChannel channel, Closeable onClose, long startOffset, long length) {
     this.name = name;
+    this.length = length;
     this.channel = channel;
     this.onClose = onClose;
-    this.buf = ByteBuffer.allocateDirect(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    // A small source gets a small buffer (opening many small files, e.g. scp targets, stays cheap); peek()
+    // needs up to 4 KiB of look-ahead.
+    long need = length < 0 ? BUFFER_SIZE : Math.max(8192, length - startOffset + 16);
+    this.buf = ByteBuffer.allocateDirect((int) Math.min(BUFFER_SIZE, need)).order(ByteOrder.LITTLE_ENDIAN);
     this.buf.limit(0);
     this.bufStart = startOffset;
   }
@@ -59,17 +64,18 @@ public final class KaldiInput implements Closeable {
       ch.close();
       throw e;
     }
-    return new KaldiInput(file.toString(), ch, ch, offset);
+    return new KaldiInput(file.toString(), ch, ch, offset, ch.size());
   }
 
   /** Wraps a stream (standard input, a pipe); {@code onClose} is closed with this input. */
   public static KaldiInput of(String name, InputStream in, Closeable onClose) {
-    return new KaldiInput(name, java.nio.channels.Channels.newChannel(in), onClose, 0);
+    return new KaldiInput(name, java.nio.channels.Channels.newChannel(in), onClose, 0, -1);
   }
 
   /** Wraps an in-memory byte array (tests, decoded scp entries). */
   public static KaldiInput of(String name, byte[] bytes) {
-    return of(name, new java.io.ByteArrayInputStream(bytes), () -> { });
+    return new KaldiInput(name, java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(bytes)),
+        () -> { }, 0, bytes.length);
   }
 
   public String name() {
@@ -98,8 +104,25 @@ public final class KaldiInput implements Closeable {
     return new KaldiFormatException(name, key, at, problem);
   }
 
+  /** Bytes left in the source when its size is known (a file, a byte array), else -1 (a stream). */
+  public long remaining() {
+    return length < 0 ? -1 : Math.max(0, length - offset());
+  }
+
+  /**
+   * Fails, before anything is allocated, when the source's size is known and fewer than {@code bytes}
+   * bytes remain for an object whose size field at offset {@code at} claims them.
+   */
+  public void checkAvailable(long at, long bytes, String what) throws KaldiFormatException {
+    long left = remaining();
+    if (left >= 0 && bytes > left) {
+      throw error(at, what + " needs " + bytes + " more bytes but only " + left + " remain (truncated or corrupt)");
+    }
+  }
+
   /** Ensures at least {@code n} bytes are buffered, if the input has them; returns the number buffered. */
   private int fill(int n) throws IOException {
+    n = Math.min(n, buf.capacity());
     if (buf.remaining() >= n || eof) {
       return buf.remaining();
     }
@@ -230,6 +253,7 @@ public final class KaldiInput implements Closeable {
 
   /** Reads a token and checks it is {@code expected}. */
   public void expectToken(String expected) throws IOException {
+    skipSpace(); // offsets name the word, not the blanks before it
     long at = offset();
     String t = readWord("token");
     if (t == null) {
@@ -316,6 +340,7 @@ public final class KaldiInput implements Closeable {
 
   /** Reads a text int32 (Kaldi text mode). */
   public int readInt32Text(String what) throws IOException {
+    skipSpace(); // offsets name the word, not the blanks before it
     long at = offset();
     String w = readWord(what);
     if (w == null) {
@@ -324,12 +349,13 @@ public final class KaldiInput implements Closeable {
     try {
       return Integer.parseInt(w);
     } catch (NumberFormatException e) {
-      throw error(at + 0, "expected an integer " + what + ", found '" + abbreviate(w) + "'");
+      throw error(at, "expected an integer " + what + ", found '" + abbreviate(w) + "'");
     }
   }
 
   /** Reads a finite text real number; NaN and infinities are rejected. */
   public double readRealText(String what) throws IOException {
+    skipSpace(); // offsets name the word, not the blanks before it
     long at = offset();
     String w = readWord(what);
     if (w == null) {

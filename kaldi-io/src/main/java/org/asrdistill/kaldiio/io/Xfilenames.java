@@ -46,10 +46,17 @@ public final class Xfilenames {
     return m.matches() ? m.group(1) : rx;
   }
 
-  /** The offset of an offset rxfilename, else 0. */
+  /** The offset of an offset rxfilename, else 0; IllegalArgumentException if it does not fit a long. */
   public static long offsetOf(String rx) {
     Matcher m = OFFSET.matcher(rx);
-    return m.matches() ? Long.parseLong(m.group(2)) : 0L;
+    if (!m.matches()) {
+      return 0L;
+    }
+    try {
+      return Long.parseLong(m.group(2));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("byte offset must fit in 63 bits; got: '" + m.group(2) + "'");
+    }
   }
 
   /** Opens an rxfilename for reading. */

@@ -306,6 +306,7 @@ public final class CompressedMatrix {
     if (!Float.isFinite(min) || !Float.isFinite(range)) {
       throw in.error(at, "non-finite compressed-matrix header (min " + min + ", range " + range + ")");
     }
+    in.checkAvailable(at, size, "a " + rows + " x " + cols + " " + token + " matrix");
     byte[] payload = new byte[(int) Math.min(size, 1 << 20)];
     if (size > payload.length) {
       // Grow as data arrives, so a corrupt size cannot make us allocate gigabytes up front.

@@ -104,12 +104,23 @@ public final class Holders {
 
     @Override
     public CompressedMatrix read(KaldiInput in) throws IOException {
-      if (in.readBinaryHeader() && in.peek() == 'C') {
-        String tok = in.readToken("compressed-matrix token");
-        return CompressedMatrix.readAfterToken(in, tok);
+      FloatMatrix m;
+      long at = in.offset();
+      if (in.readBinaryHeader()) {
+        if (in.peek() == 'C') {
+          String tok = in.readToken("compressed-matrix token");
+          return CompressedMatrix.readAfterToken(in, tok);
+        }
+        m = MatrixCodec.readBinaryFloat(in);
+      } else {
+        m = MatrixCodec.readTextDouble(in).toFloat();
       }
       // Not compressed on disk: read as a matrix and compress it (Kaldi's behaviour).
-      FloatMatrix m = MatrixCodec.readAny(in);
+      for (float x : m.data()) {
+        if (!Float.isFinite(x)) {
+          throw in.error(at, "cannot compress a matrix holding NaN or infinity (or a double beyond float range)");
+        }
+      }
       return CompressedMatrix.compress(m, org.asrdistill.kaldiio.matrix.CompressionMethod.AUTOMATIC);
     }
 
@@ -158,6 +169,9 @@ public final class Holders {
 
     @Override
     public float[] extractRange(float[] v, Range r) {
+      if (!r.rowsOnly()) {
+        throw new IllegalArgumentException("a vector range has one dimension; got: " + r);
+      }
       int[] b = r.resolve(v.length, 1);
       return java.util.Arrays.copyOfRange(v, b[0], b[1]);
     }
@@ -192,6 +206,9 @@ public final class Holders {
 
     @Override
     public double[] extractRange(double[] v, Range r) {
+      if (!r.rowsOnly()) {
+        throw new IllegalArgumentException("a vector range has one dimension; got: " + r);
+      }
       int[] b = r.resolve(v.length, 1);
       return java.util.Arrays.copyOfRange(v, b[0], b[1]);
     }
@@ -212,6 +229,7 @@ public final class Holders {
         if (n < 0) {
           throw in.error(at, "negative int32-vector size " + n);
         }
+        in.checkAvailable(at, 5L * n, "an int32 vector of size " + n);
         int[] v = new int[Math.min(n, 1 << 16)];
         for (int i = 0; i < n; i++) {
           if (i == v.length) {
@@ -332,13 +350,18 @@ public final class Holders {
         if (n < 0) {
           throw in.error(at, "negative posterior frame count " + n);
         }
+        in.checkAvailable(at, 5L * n, "a posterior of " + n + " frames");
         List<int[]> ids = new ArrayList<>(Math.min(n, 1 << 16));
         List<float[]> ws = new ArrayList<>(Math.min(n, 1 << 16));
         for (int t = 0; t < n; t++) {
           long at2 = in.offset();
           int k = in.readInt32Binary();
-          if (k < 0 || k > (1 << 24)) {
-            throw in.error(at2, "bad pair count " + k + " at frame " + t);
+          if (k < 0) {
+            throw in.error(at2, "negative pair count " + k + " at frame " + t);
+          }
+          in.checkAvailable(at2, 10L * k, k + " posterior pairs");
+          if (k > (1 << 20)) {
+            throw in.error(at2, "absurd pair count " + k + " at frame " + t);
           }
           int[] id = new int[k];
           float[] w = new float[k];

@@ -25,7 +25,7 @@ final class MatrixCodec {
     return readTextDouble(in).toFloat();
   }
 
-  private static int[] readDims(KaldiInput in) throws IOException {
+  private static int[] readDims(KaldiInput in, int valueBytes) throws IOException {
     long at = in.offset();
     int rows = in.readInt32Binary();
     int cols = in.readInt32Binary();
@@ -38,6 +38,7 @@ final class MatrixCodec {
     if (rows == 0 || cols == 0) {
       return new int[] {0, 0};
     }
+    in.checkAvailable(at, (long) rows * cols * valueBytes, "a " + rows + " x " + cols + " matrix");
     return new int[] {rows, cols};
   }
 
@@ -56,7 +57,7 @@ final class MatrixCodec {
       return readBinaryDouble(in).toFloat();
     }
     in.expectToken("FM");
-    int[] d = readDims(in);
+    int[] d = readDims(in, 4);
     int n = d[0] * d[1];
     if (reuse != null && reuse.rows() == d[0] && reuse.cols() == d[1]) {
       in.readFloats(reuse.data(), 0, n);
@@ -86,7 +87,7 @@ final class MatrixCodec {
       return readBinaryFloat(in).toDouble();
     }
     in.expectToken("DM");
-    int[] d = readDims(in);
+    int[] d = readDims(in, 8);
     int n = d[0] * d[1];
     double[] data = new double[Math.min(n, EAGER_VALUES)];
     int done = 0;
@@ -104,6 +105,7 @@ final class MatrixCodec {
 
   /** Reads Kaldi's text matrix: {@code [ row \n row ... ]}. Rows end at a newline or ';'. */
   static DoubleMatrix readTextDouble(KaldiInput in) throws IOException {
+    in.skipSpace();
     long start = in.offset();
     String open = in.readWord("'['");
     if (open == null) {
@@ -192,12 +194,13 @@ final class MatrixCodec {
     out.writeText(sb.toString());
   }
 
-  private static int readVectorDim(KaldiInput in) throws IOException {
+  private static int readVectorDim(KaldiInput in, int valueBytes) throws IOException {
     long at = in.offset();
     int n = in.readInt32Binary();
     if (n < 0) {
       throw in.error(at, "negative vector dimension " + n);
     }
+    in.checkAvailable(at, (long) n * valueBytes, "a vector of dimension " + n);
     return n;
   }
 
@@ -211,7 +214,7 @@ final class MatrixCodec {
       return f;
     }
     in.expectToken("FV");
-    int n = readVectorDim(in);
+    int n = readVectorDim(in, 4);
     float[] v = new float[Math.min(n, EAGER_VALUES)];
     int done = 0;
     while (done < n) {
@@ -236,7 +239,7 @@ final class MatrixCodec {
       return d;
     }
     in.expectToken("DV");
-    int n = readVectorDim(in);
+    int n = readVectorDim(in, 8);
     double[] v = new double[Math.min(n, EAGER_VALUES)];
     int done = 0;
     while (done < n) {
@@ -253,6 +256,7 @@ final class MatrixCodec {
 
   /** Reads Kaldi's text vector {@code [ a b c ]}. */
   static double[] readTextVector(KaldiInput in) throws IOException {
+    in.skipSpace();
     long start = in.offset();
     String open = in.readWord("'['");
     if (open == null) {
@@ -267,6 +271,7 @@ final class MatrixCodec {
     }
     DoubleList values = new DoubleList();
     while (true) {
+      in.skipSpace();
       long at = in.offset();
       String w = in.readWord("vector value");
       if (w == null) {

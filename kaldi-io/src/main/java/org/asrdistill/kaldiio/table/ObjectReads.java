@@ -42,6 +42,9 @@ final class ObjectReads implements AutoCloseable {
     } catch (KaldiFormatException ex) {
       throw new KaldiFormatException(scpName, e.key(), e.lineOffset(),
           "scp target '" + rx + "': " + ex.problem());
+    } catch (IllegalArgumentException ex) {
+      throw new KaldiFormatException(scpName, e.key(), e.lineOffset(),
+          "bad scp target '" + rx + "': " + ex.getMessage());
     }
     try {
       in.setKey(e.key());
@@ -49,7 +52,8 @@ final class ObjectReads implements AutoCloseable {
       try {
         value = holder.read(in);
       } catch (RuntimeException ex) {
-        throw in.error("cannot read " + holder.typeName() + ": " + ex);
+        throw new KaldiFormatException(in.name(), in.key(), in.offset(),
+            "cannot read " + holder.typeName() + ": " + ex, ex);
       }
       if (e.range() != null) {
         try {

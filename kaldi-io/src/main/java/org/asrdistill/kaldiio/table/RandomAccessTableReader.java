@@ -72,12 +72,31 @@ public final class RandomAccessTableReader<T> implements Closeable {
     return new RandomAccessTableReader<>(spec, holder, map, null);
   }
 
-  /** True if the table has {@code key} (for an scp: listed in it; the object is not read). */
+  /**
+   * True if the table has {@code key}. For an scp the object is not read, unless the {@code p} option is
+   * given: then, as in Kaldi, an entry whose object cannot be read counts as absent.
+   */
   public boolean hasKey(String key) throws IOException {
     if (scp != null) {
-      return scp.containsKey(key);
+      if (!spec.permissive()) {
+        return scp.containsKey(key);
+      }
+      return readPermissive(key) != null;
     }
     return findInArchive(key) != null;
+  }
+
+  private T readPermissive(String key) throws IOException {
+    ScpEntry e = scp.get(key);
+    if (e == null) {
+      return null;
+    }
+    try {
+      return objects.read(e, holder, spec.filename());
+    } catch (KaldiFormatException ex) {
+      System.err.println("WARNING: " + ex.getMessage() + " (permissive: treating key as absent)");
+      return null;
+    }
   }
 
   /**
@@ -91,7 +110,11 @@ public final class RandomAccessTableReader<T> implements Closeable {
       if (e == null) {
         throw new java.util.NoSuchElementException("key '" + key + "' not in " + spec.filename());
       }
-      T v = objects.read(e, holder, spec.filename());
+      T v = spec.permissive() ? readPermissive(key) : objects.read(e, holder, spec.filename());
+      if (v == null) {
+        throw new java.util.NoSuchElementException("key '" + key + "' in " + spec.filename()
+            + " cannot be read (permissive)");
+      }
       if (spec.once()) {
         scp.remove(key);
       }
@@ -116,48 +139,59 @@ public final class RandomAccessTableReader<T> implements Closeable {
       return null; // already read past where it would be
     }
     while (!archiveDone) {
-      archive.setKey(null);
-      if (archive.skipSpace() < 0) {
-        archiveDone = true;
-        break;
-      }
-      long at = archive.offset();
-      String k = archive.readWord("key");
-      int c = archive.peek();
-      if (c != ' ' && c != '\t' && c != '\n') {
-        throw archive.error(at, "expected a space after key '" + KaldiInput.abbreviate(k) + "'");
-      }
-      if (c != '\n') {
-        archive.read();
-      }
-      if (spec.sorted() && lastArchiveKey != null && Keys.compare(lastArchiveKey, k) >= 0) {
-        throw archive.error(at, "keys are not sorted and unique as the 's' option promises: '" + k
-            + "' follows '" + lastArchiveKey + "'");
-      }
-      archive.setKey(k);
-      T obj;
       try {
-        obj = holder.read(archive);
-      } catch (RuntimeException e) {
-        throw archive.error("cannot read " + holder.typeName() + ": " + e);
-      }
-      archive.setKey(null);
-      lastArchiveKey = k;
-      if (!spec.sorted() && cache.containsKey(k)) {
-        throw archive.error(at, "duplicate key '" + k + "' in archive");
-      }
-      cache.put(k, obj);
-      if (k.equals(key)) {
-        break;
-      }
-      if (spec.sorted() && Keys.compare(k, key) > 0) {
-        break;
+        if (readArchiveEntry(key)) {
+          break;
+        }
+      } catch (KaldiFormatException e) {
+        archiveDone = true; // the rest of the archive cannot be trusted
+        if (!spec.permissive()) {
+          throw e;
+        }
+        System.err.println("WARNING: " + e.getMessage() + " (permissive: ending table here)");
       }
     }
     if (spec.calledSorted()) {
       cache.headMap(key, false).clear();
     }
     return cache.get(key);
+  }
+
+  /** Reads the next archive entry into the cache; returns true when the search for {@code key} can stop. */
+  private boolean readArchiveEntry(String key) throws IOException {
+    archive.setKey(null);
+    if (archive.skipSpace() < 0) {
+      archiveDone = true;
+      return true;
+    }
+    long at = archive.offset();
+    String k = archive.readWord("key");
+    int c = archive.peek();
+    if (c != ' ' && c != '\t' && c != '\n') {
+      throw archive.error(at, "expected a space after key '" + KaldiInput.abbreviate(k) + "'");
+    }
+    if (c != '\n') {
+      archive.read();
+    }
+    if (spec.sorted() && lastArchiveKey != null && Keys.compare(lastArchiveKey, k) >= 0) {
+      throw archive.error(at, "keys are not sorted and unique as the 's' option promises: '" + k
+          + "' follows '" + lastArchiveKey + "'");
+    }
+    archive.setKey(k);
+    T obj;
+    try {
+      obj = holder.read(archive);
+    } catch (RuntimeException e) {
+      throw new KaldiFormatException(archive.name(), archive.key(), archive.offset(),
+          "cannot read " + holder.typeName() + ": " + e, e);
+    }
+    archive.setKey(null);
+    lastArchiveKey = k;
+    if (!spec.sorted() && cache.containsKey(k)) {
+      throw archive.error(at, "duplicate key '" + k + "' in archive");
+    }
+    cache.put(k, obj);
+    return k.equals(key) || spec.sorted() && Keys.compare(k, key) > 0;
   }
 
   @Override

@@ -49,14 +49,26 @@ public record Range(int rowStart, int rowEnd, int colStart, int colEnd) {
     }
   }
 
-  /** Checks the range fits a {@code rows x cols} object and returns end-exclusive bounds. */
+  /** How far past the last row a row range may end (Kaldi's tolerance for segment edge effects). */
+  public static final int ROW_TOLERANCE = 2;
+
+  /**
+   * Checks the range fits a {@code rows x cols} object and returns end-exclusive bounds. As in Kaldi, a row
+   * end up to {@link #ROW_TOLERANCE} past the last row is accepted and clamped; columns must fit exactly,
+   * and the result may not be empty.
+   */
   public int[] resolve(int rows, int cols) {
-    int r1 = rowEnd == ALL ? rows : rowEnd + 1;
-    int c1 = colEnd == ALL ? cols : colEnd + 1;
-    if (r1 > rows || c1 > cols) {
+    long r1 = rowEnd == ALL ? rows : (long) rowEnd + 1;
+    long c1 = colEnd == ALL ? cols : (long) colEnd + 1;
+    if (r1 > (long) rows + ROW_TOLERANCE || c1 > cols || rowStart >= Math.min(r1, rows) || colStart >= c1) {
       throw new IllegalArgumentException("range " + this + " is outside a " + rows + " x " + cols + " object");
     }
-    return new int[] {rowStart, r1, colStart, c1};
+    return new int[] {rowStart, (int) Math.min(r1, rows), colStart, (int) c1};
+  }
+
+  /** True if only rows are selected (the form a vector range must have). */
+  public boolean rowsOnly() {
+    return colStart == 0 && colEnd == ALL;
   }
 
   @Override

@@ -108,7 +108,8 @@ public final class SequentialTableReader<T> implements Closeable {
     try {
       value = holder.read(in, spare);
     } catch (RuntimeException e) {
-      throw in.error("cannot read " + holder.typeName() + ": " + e);
+      throw new KaldiFormatException(in.name(), in.key(), in.offset(),
+          "cannot read " + holder.typeName() + ": " + e, e);
     }
     in.setKey(null);
     key = k;
