@@ -16,6 +16,8 @@ import org.asrdistill.fst.VectorFst;
  * OpenFst's text (AT&amp;T) format as read by fstcompile and written by fstprint. Arc lines are
  * {@code src dst ilabel olabel [weight]} ({@code src dst label [weight]} for acceptors), final-state lines
  * {@code state [weight]}; fields are separated by tabs or spaces. The first line's source state is the start.
+ * As fstprint does, a state without arcs that is not final is printed as {@code state Infinity}, so it
+ * survives a round trip.
  */
 public final class AttText {
   /** fstcompile options: symbol tables for labels (null: numeric), acceptor form, keep_state_numbering. */
@@ -181,7 +183,7 @@ public final class AttText {
       sb.append('\n');
     }
     float f = fst.finalWeight(s);
-    if (f != Semiring.ZERO) {
+    if (f != Semiring.ZERO || fst.numArcs(s) == 0) {
       sb.append(s);
       if (f != Semiring.ONE || opt.showWeightOne()) {
         sb.append('\t').append(WeightFormat.format(f));
