@@ -59,6 +59,7 @@ final class FstFiles {
       } else {
         target = Path.of(name);
         tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        OpenFstBinary.readableByAll(tmp);
         stream = Files.newOutputStream(tmp);
       }
       writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);

@@ -225,6 +225,7 @@ public final class OpenFstBinary {
   public static void write(Fst fst, Path file, String fstType) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    readableByAll(tmp);
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         write(fst, out, fstType);
@@ -232,6 +233,15 @@ public final class OpenFstBinary {
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Gives a temporary file the usual rw-r--r-- mode (temporary files are created owner-only). */
+  public static void readableByAll(Path p) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the default
     }
   }
 
