@@ -56,6 +56,20 @@ import picocli.CommandLine.Command;
         SpliceFeats.class,
         AddDeltas.class,
         BenchFbank.class,
+        FstCompile.class,
+        FstPrint.class,
+        FstInfo.class,
+        FstArcSort.class,
+        FstCompose.class,
+        FstDeterminize.class,
+        FstMinimize.class,
+        FstRmEpsilon.class,
+        FstShortestDistance.class,
+        FstShortestPath.class,
+        FstProject.class,
+        FstInvert.class,
+        FstPush.class,
+        FstConnect.class,
     })
 public final class AsrDistill implements Runnable {
   @picocli.CommandLine.Spec
