@@ -26,10 +26,17 @@ public final class KaldiInput implements Closeable {
 
   private static final int BUFFER_SIZE = 1 << 20;
 
+  /** Files at least this large are read through memory-mapped windows instead of a copy buffer. */
+  static final long MAP_THRESHOLD = 16L << 20;
+
+  /** Size of one memory-mapped window. */
+  private static final int MAP_WINDOW = 64 << 20;
+
   private final String name;
   private final ReadableByteChannel channel;
   private final Closeable onClose;
-  private final ByteBuffer buf;
+  private ByteBuffer buf;
+  private final boolean mapped; // buf is a read-only window of a mapped file
   private final long length; // total size of the source when known (files, byte arrays), else -1
   private long bufStart; // absolute offset of buf position 0
   private boolean eof;
@@ -37,14 +44,21 @@ public final class KaldiInput implements Closeable {
   private final StringBuilder sb = new StringBuilder();
 
   private KaldiInput(String name, ReadableByteChannel channel, Closeable onClose, long startOffset, long length) {
+    this(name, channel, onClose, startOffset, length, false);
+  }
+
+  private KaldiInput(String name, ReadableByteChannel channel, Closeable onClose, long startOffset, long length,
+      boolean mapped) {
     this.name = name;
+    this.mapped = mapped;
     this.length = length;
     this.channel = channel;
     this.onClose = onClose;
     // A small source gets a small buffer (opening many small files, e.g. scp targets, stays cheap); peek()
     // needs up to 4 KiB of look-ahead.
     long need = length < 0 ? BUFFER_SIZE : Math.max(8192, length - startOffset + 16);
-    this.buf = ByteBuffer.allocateDirect((int) Math.min(BUFFER_SIZE, need)).order(ByteOrder.LITTLE_ENDIAN);
+    this.buf = mapped ? ByteBuffer.allocate(0)
+        : ByteBuffer.allocateDirect((int) Math.min(BUFFER_SIZE, need)).order(ByteOrder.LITTLE_ENDIAN);
     this.buf.limit(0);
     this.bufStart = startOffset;
   }
@@ -64,7 +78,10 @@ public final class KaldiInput implements Closeable {
       ch.close();
       throw e;
     }
-    return new KaldiInput(file.toString(), ch, ch, offset, ch.size());
+    long size = ch.size();
+    // Large regular files are mapped: bulk reads then copy straight from the page cache, once.
+    boolean map = size >= MAP_THRESHOLD && java.nio.file.Files.isRegularFile(file);
+    return new KaldiInput(file.toString(), ch, ch, offset, size, map);
   }
 
   /** Wraps a stream (standard input, a pipe); {@code onClose} is closed with this input. */
@@ -122,6 +139,9 @@ public final class KaldiInput implements Closeable {
 
   /** Ensures at least {@code n} bytes are buffered, if the input has them; returns the number buffered. */
   private int fill(int n) throws IOException {
+    if (mapped) {
+      return fillMapped(n);
+    }
     n = Math.min(n, buf.capacity());
     if (buf.remaining() >= n || eof) {
       return buf.remaining();
@@ -141,6 +161,27 @@ public final class KaldiInput implements Closeable {
       buf.flip();
     }
     return buf.remaining();
+  }
+
+  /** Mapped mode: moves the window so that it starts at the current offset when fewer than n bytes remain. */
+  private int fillMapped(int n) throws IOException {
+    if (buf.remaining() >= n) {
+      return buf.remaining();
+    }
+    long pos = bufStart + buf.position();
+    long len = Math.min(MAP_WINDOW, length - pos);
+    if (len <= buf.remaining()) {
+      eof = true;
+      return buf.remaining();
+    }
+    mapAt(pos, len);
+    return buf.remaining();
+  }
+
+  private void mapAt(long pos, long len) throws IOException {
+    buf = ((FileChannel) channel).map(FileChannel.MapMode.READ_ONLY, pos, len).order(ByteOrder.LITTLE_ENDIAN);
+    bufStart = pos;
+    eof = pos + len >= length;
   }
 
   /** Next byte without consuming it, or -1 at end of input. */
@@ -477,6 +518,10 @@ public final class KaldiInput implements Closeable {
     if (pos > fc.size()) {
       throw new KaldiFormatException(name, key, pos,
           "offset is past the end of the file (size " + fc.size() + ")");
+    }
+    if (mapped) {
+      mapAt(pos, Math.min(MAP_WINDOW, length - pos));
+      return;
     }
     fc.position(pos);
     buf.clear();
