@@ -330,6 +330,25 @@ public final class TransitionModel {
     computeDerivedOfProbs();
   }
 
+  /**
+   * Sets every transition's log probability at once (index 0 unused), as a training update does; cheaper
+   * than {@link #setTransitionLogProb} per transition, which recomputes the derived values each time.
+   */
+  public void setTransitionLogProbs(float[] newLogProbs) {
+    if (newLogProbs.length != logProbs.length) {
+      throw new IllegalArgumentException("newLogProbs must have " + logProbs.length + " entries; got: "
+          + newLogProbs.length);
+    }
+    for (int tid = 1; tid < newLogProbs.length; tid++) {
+      if (!(newLogProbs[tid] <= 0) || Float.isInfinite(newLogProbs[tid])) {
+        throw new IllegalArgumentException("log prob of transition-id " + tid + " must be finite and <= 0; got: "
+            + newLogProbs[tid]);
+      }
+    }
+    System.arraycopy(newLogProbs, 1, logProbs, 1, newLogProbs.length - 1);
+    computeDerivedOfProbs();
+  }
+
   /** Log of one minus the self-loop probability of a transition state (0 if it has no self-loop). */
   public float nonSelfLoopLogProb(int ts) {
     checkTstate(ts);
