@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.asrdistill.frontend.audio.WavReader;
-import org.asrdistill.frontend.audio.WaveData;
+import org.asrdistill.kaldiio.wav.WaveReader;
+import org.asrdistill.kaldiio.wav.WaveData;
 import org.asrdistill.frontend.features.FbankOptions;
 import org.asrdistill.frontend.features.FeatureExtractor;
 import org.asrdistill.kaldiio.io.KaldiInput;
@@ -48,7 +48,7 @@ public final class BenchFbank extends KaldiTool {
     double audio = 0;
     for (Path f : files) {
       try (KaldiInput in = KaldiInput.open(f, 0)) {
-        WaveData w = WavReader.read(in);
+        WaveData w = WaveReader.read(in);
         waves.add(w);
         audio += w.duration();
       }
