@@ -63,7 +63,7 @@ public final class Fbank implements FeatureComputer {
     int n = melEnergies.length;
     if (opts.useLogFbank()) {
       for (int b = 0; b < n; b++) {
-        out[melOffset + b] = (float) FastLog.log(Math.max(melEnergies[b], FLT_EPSILON));
+        out[melOffset + b] = (float) Math.log(Math.max(melEnergies[b], FLT_EPSILON));
       }
     } else {
       for (int b = 0; b < n; b++) {

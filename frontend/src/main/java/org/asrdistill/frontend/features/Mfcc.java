@@ -80,7 +80,7 @@ public final class Mfcc implements FeatureComputer {
     banks.get(vtlnWarp).compute(power, logMel);
     int nb = logMel.length;
     for (int b = 0; b < nb; b++) {
-      logMel[b] = FastLog.log(Math.max(logMel[b], Fbank.FLT_EPSILON));
+      logMel[b] = Math.log(Math.max(logMel[b], Fbank.FLT_EPSILON));
     }
     int nc = opts.numCeps();
     for (int k = 0; k < nc; k++) {
