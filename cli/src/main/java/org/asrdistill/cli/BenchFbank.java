@@ -37,8 +37,8 @@ public final class BenchFbank extends KaldiTool {
   @Option(names = "--repeat", description = "Timed passes over the files on each side. Default: ${DEFAULT-VALUE}")
   int repeat = 7;
 
-  @Option(names = "--warmup", description = "Untimed passes first on each side (ours also runs >= 2 s). "
-      + "Default: ${DEFAULT-VALUE}")
+  @Option(names = "--warmup", description = "Untimed passes first on each side (if > 0, ours also runs for at "
+      + "least 2 s, for the JIT). Default: ${DEFAULT-VALUE}")
   int warmup = 2;
 
   @Option(names = "--python", description = "Python interpreter with torchaudio. Default: ${DEFAULT-VALUE}")
@@ -66,7 +66,7 @@ public final class BenchFbank extends KaldiTool {
     FeatureExtractor ex = FeatureExtractor.fbank(o);
     long frames = 0;
     long warmEnd = System.nanoTime() + 2_000_000_000L;
-    for (int p = 0; p < warmup || System.nanoTime() < warmEnd; p++) {
+    for (int p = 0; p < warmup || warmup > 0 && System.nanoTime() < warmEnd; p++) {
       frames = pass(ex, samples, rate);
     }
     double[] wall = new double[repeat];
