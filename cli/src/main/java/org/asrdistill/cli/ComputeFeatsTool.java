@@ -2,8 +2,8 @@ package org.asrdistill.cli;
 
 import java.util.List;
 import java.util.Locale;
-import org.asrdistill.frontend.audio.WaveData;
-import org.asrdistill.frontend.audio.WaveHolder;
+import org.asrdistill.kaldiio.wav.WaveData;
+import org.asrdistill.kaldiio.wav.WaveHolders;
 import org.asrdistill.frontend.features.FeatureExtractor;
 import org.asrdistill.frontend.pipeline.OrderedParallel;
 import org.asrdistill.kaldiio.matrix.FloatMatrix;
@@ -80,7 +80,7 @@ abstract class ComputeFeatsTool extends KaldiTool {
     FeatureExtractor ex = extractor();
     long[] counts = new long[2]; // utterances seen, succeeded
     double[] audio = new double[1];
-    try (SequentialTableReader<WaveData> reader = SequentialTableReader.open(wavRspecifier, WaveHolder.INSTANCE);
+    try (SequentialTableReader<WaveData> reader = SequentialTableReader.open(wavRspecifier, WaveHolders.WAVE);
          RandomAccessTableReader<Float> warps = vtlnMap == null ? null
              : RandomAccessTableReader.open(vtlnMap, Holders.FLOAT);
          RandomAccessTableReader<List<String>> spk = utt2spk == null ? null

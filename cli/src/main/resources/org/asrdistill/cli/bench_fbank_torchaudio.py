@@ -1,7 +1,11 @@
-# Times torchaudio.compliance.kaldi.fbank (single thread, float32, dither 0) over WAV files for bench-fbank.
-# Usage: python3 bench_fbank_torchaudio.py NUM_MEL_BINS REPEAT FILE...
-# Prints: compute_seconds=S audio_seconds=A cpu_seconds=C (A = audio duration x REPEAT; C = this thread's CPU
-# time); only the fbank calls are timed.
+# Times torchaudio.compliance.kaldi.fbank for bench-fbank: single thread (torch.set_num_threads(1)), float32
+# input and output, dither 0, energy_floor 0 (Kaldi's default), snip_edges default (true), NUM_MEL_BINS bins.
+# Usage: python3 bench_fbank_torchaudio.py NUM_MEL_BINS WARMUP_PASSES REPEAT FILE...
+# Decoding the WAV files is not timed. WARMUP_PASSES untimed passes over all files come first, then REPEAT
+# timed passes; each timed pass prints one line:
+#   pass_seconds=S cpu_seconds=C audio_seconds=A frames=F
+# (S = wall time of the fbank calls of the pass, C = this thread's CPU time, A = audio duration of the files,
+# F = feature frames produced).
 import sys
 import time
 import wave
@@ -12,8 +16,9 @@ import torchaudio.compliance.kaldi as kaldi
 
 
 def main():
-    bins, repeat, files = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+    bins, warmup, repeat, files = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
     torch.set_num_threads(1)
+    torch.set_num_interop_threads(1)
     waves = []
     for f in files:
         with wave.open(f, "rb") as w:
@@ -22,17 +27,19 @@ def main():
             x = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32)
             waves.append((torch.from_numpy(x).unsqueeze(0), w.getframerate()))
     kw = dict(num_mel_bins=bins, dither=0.0, energy_floor=0.0)
-    for x, r in waves[:5]:
-        kaldi.fbank(x, sample_frequency=r, **kw)
-    c0 = time.thread_time()
-    t0 = time.perf_counter()
-    for _ in range(repeat):
+    audio = sum(x.shape[1] / r for x, r in waves)
+    for _ in range(warmup):
         for x, r in waves:
             kaldi.fbank(x, sample_frequency=r, **kw)
-    secs = time.perf_counter() - t0
-    cpu = time.thread_time() - c0
-    audio = repeat * sum(x.shape[1] / r for x, r in waves)
-    print("compute_seconds=%.6f audio_seconds=%.3f cpu_seconds=%.6f" % (secs, audio, cpu))
+    for _ in range(repeat):
+        frames = 0
+        c0 = time.thread_time()
+        t0 = time.perf_counter()
+        for x, r in waves:
+            frames += kaldi.fbank(x, sample_frequency=r, **kw).shape[0]
+        secs = time.perf_counter() - t0
+        cpu = time.thread_time() - c0
+        print("pass_seconds=%.6f cpu_seconds=%.6f audio_seconds=%.3f frames=%d" % (secs, cpu, audio, frames))
 
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.asrdistill.frontend.audio.WavWriter;
-import org.asrdistill.frontend.audio.WaveData;
+import org.asrdistill.kaldiio.wav.WaveWriter;
+import org.asrdistill.kaldiio.wav.WaveData;
 import org.asrdistill.frontend.cmvn.Cmvn;
 import org.asrdistill.frontend.features.FbankOptions;
 import org.asrdistill.frontend.features.FeatureExtractor;
@@ -26,13 +26,13 @@ class FeatureToolsTest {
   @TempDir
   Path dir;
 
-  private Path wav(String name, float rate, int n, double freq) throws Exception {
+  private Path wav(String name, int rate, int n, double freq) throws Exception {
     float[] x = new float[n];
     for (int i = 0; i < n; i++) {
       x[i] = (float) Math.round(3000 * Math.sin(2 * Math.PI * freq * i / rate) + 50 * Math.sin(i * 1.7));
     }
     Path p = dir.resolve(name + ".wav");
-    Files.write(p, WavWriter.toBytes(WaveData.mono(rate, x)));
+    WaveWriter.write(p, WaveData.mono(rate, x));
     return p;
   }
 
@@ -72,7 +72,7 @@ class FeatureToolsTest {
 
   private static float[] readWave(Path p) throws Exception {
     try (var in = org.asrdistill.kaldiio.io.KaldiInput.open(p, 0)) {
-      return org.asrdistill.frontend.audio.WavReader.read(in).channel(0);
+      return org.asrdistill.kaldiio.wav.WaveReader.read(in).channel(0);
     }
   }
 
@@ -83,13 +83,41 @@ class FeatureToolsTest {
     byte[] b = Files.readAllBytes(good);
     Files.write(broken, java.util.Arrays.copyOf(b, b.length - 100));
     Path ark = dir.resolve("out.ark");
-    assertEquals(1, AsrDistill.execute("compute-fbank-feats", "scp:" + scp("g " + good, "h " + broken),
-        "ark:" + ark));
+    Path scp1 = scp("g " + good, "h " + broken);
+    String err = stderrOf(1, "compute-fbank-feats", "scp:" + scp1, "ark:" + ark);
     assertFalse(Files.exists(ark), "no partial archive after a truncated WAV");
+    assertTrue(err.contains("ERROR (compute-fbank-feats)") && err.contains(broken.toString())
+        && err.contains("key 'h'") && err.contains("byte offset") && err.contains("truncated"), err);
     Path eightK = wav("e", 8000, 8000, 440);
-    assertEquals(1, AsrDistill.execute("compute-mfcc-feats", "scp:" + scp("g " + good, "e " + eightK),
-        "ark:" + ark));
+    err = stderrOf(1, "compute-mfcc-feats", "scp:" + scp("g " + good, "e " + eightK), "ark:" + ark);
     assertFalse(Files.exists(ark), "no partial archive after a sample-rate mismatch");
+    assertTrue(err.contains("sample frequency mismatch") && err.contains("8000"), err);
+  }
+
+  @Test
+  void audioShorterThanAFrameGivesZeroFramesAndAWarning() throws Exception {
+    Path ark = dir.resolve("short.ark");
+    String err = stderrOf(0, "compute-fbank-feats", "scp:" + scp("s " + wav("s", 16000, 399, 440)),
+        "ark:" + ark);
+    assertTrue(err.contains("WARNING (compute-fbank-feats) Utterance s has 399 samples"), err);
+    assertEquals(0, read("ark:" + ark, Holders.FLOAT_MATRIX).get("s").rows());
+  }
+
+  /** Runs a tool, checks its exit status and returns what it printed on standard error. */
+  private static String stderrOf(int expectedStatus, String... args) {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    int status;
+    try {
+      System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+      status = AsrDistill.execute(args);
+    } finally {
+      System.setErr(saved);
+    }
+    String text = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    saved.print(text);
+    assertEquals(expectedStatus, status, text);
+    return text;
   }
 
   @Test

@@ -1,5 +1,5 @@
 /**
- * Speech front end: audio reading, Kaldi-compatible filter-bank and MFCC features, CMVN, splicing and
- * deltas. Every algorithm matches Kaldi's semantics and option names.
+ * Speech front end: Kaldi-compatible filter-bank and MFCC features, CMVN, splicing and deltas (audio is
+ * read by kaldi-io's wav package). Every algorithm matches Kaldi's semantics and option names.
  */
 package org.asrdistill.frontend;

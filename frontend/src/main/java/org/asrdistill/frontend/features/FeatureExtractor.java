@@ -94,15 +94,23 @@ public final class FeatureExtractor {
     return new FloatMatrix(rows, dim, out);
   }
 
-  /** Fills {@code frame} with frame {@code r}, processed and padded; returns the raw log energy (or 0). */
+  /**
+   * Fills {@code frame} with frame {@code r}, processed and padded; returns the raw log energy (or 0).
+   * DC removal is folded into the pre-emphasis/window pass, and the sum for the mean into the copy when
+   * there is no dither: the same floating-point operations in the same order as doing each step in its
+   * own pass (x - mean is recomputed, not stored), so the output is bit-identical, with two fewer passes.
+   */
   private double prepareFrame(float[] wave, int r, double[] frame, SplittableRandom rng, boolean rawEnergy) {
     int length = opts.windowSize();
     long start = firstSampleOfFrame(r, opts);
     int n = wave.length;
+    double sum = 0;
     if (start >= 0 && start + length <= n) {
       int s = (int) start;
       for (int i = 0; i < length; i++) {
-        frame[i] = wave[s + i];
+        double v = wave[s + i];
+        frame[i] = v;
+        sum += v;
       }
     } else {
       for (int i = 0; i < length; i++) {
@@ -111,33 +119,37 @@ public final class FeatureExtractor {
           j = j < 0 ? -j - 1 : 2L * n - 1 - j;
         }
         frame[i] = wave[(int) j];
+        sum += frame[i];
       }
     }
     java.util.Arrays.fill(frame, length, frame.length, 0.0);
     if (rng != null) {
       double d = opts.dither();
+      sum = 0;
       for (int i = 0; i < length; i++) {
         frame[i] += d * rng.nextGaussian();
-      }
-    }
-    if (opts.removeDcOffset()) {
-      double sum = 0;
-      for (int i = 0; i < length; i++) {
         sum += frame[i];
       }
-      double mean = sum / length;
-      for (int i = 0; i < length; i++) {
-        frame[i] -= mean;
-      }
     }
-    double logEnergy = rawEnergy ? Fbank.logEnergy(frame, length) : 0.0;
+    double mean = opts.removeDcOffset() ? sum / length : 0.0; // x - 0.0 == x exactly
+    double logEnergy = 0.0;
+    if (rawEnergy) {
+      double e = 0;
+      for (int i = 0; i < length; i++) {
+        double v = frame[i] - mean;
+        e += v * v;
+      }
+      logEnergy = Math.log(Math.max(e, Fbank.FLT_EPSILON));
+    }
     double c = opts.preemphasisCoefficient();
     double[] w = window;
-    // pre-emphasis and window in one backward pass (frame[i-1] is still unmodified when frame[i] is done)
+    // DC removal, pre-emphasis and window in one backward pass (frame[i-1] is still unmodified when
+    // frame[i] is done)
     for (int i = length - 1; i > 0; i--) {
-      frame[i] = (frame[i] - c * frame[i - 1]) * w[i];
+      frame[i] = ((frame[i] - mean) - c * (frame[i - 1] - mean)) * w[i];
     }
-    frame[0] = (frame[0] - c * frame[0]) * w[0];
+    double f0 = frame[0] - mean;
+    frame[0] = (f0 - c * f0) * w[0];
     return logEnergy;
   }
 }

@@ -139,6 +139,27 @@ public final class ComplexFft {
     }
   }
 
+  /**
+   * The bit-reversal permutation of this power-of-two length ({@code bitReversal()[i]} is the position of
+   * input i in the order {@link #transformBitReversed} expects), or null for other lengths. Shared: do not
+   * modify.
+   */
+  int[] bitReversal() {
+    return bitrev;
+  }
+
+  /**
+   * As {@link #transform} for a power-of-two length, but the input is already in bit-reversed order
+   * (element i at {@code bitReversal()[i]}): callers that fill the buffers themselves save the permutation
+   * pass (a data-dependent branch per element). Same arithmetic, so bit-identical results.
+   */
+  void transformBitReversed(double[] re, double[] im) {
+    if (bitrev == null) {
+      throw new IllegalStateException("FFT length " + n + " is not a power of two");
+    }
+    butterflies(re, im);
+  }
+
   private void radix2(double[] re, double[] im) {
     for (int i = 0; i < n; i++) {
       int j = bitrev[i];
@@ -150,6 +171,13 @@ public final class ComplexFft {
         im[i] = im[j];
         im[j] = t;
       }
+    }
+    butterflies(re, im);
+  }
+
+  private void butterflies(double[] re, double[] im) {
+    if (n == 1) {
+      return;
     }
     if (n == 2) {
       double r = re[1];

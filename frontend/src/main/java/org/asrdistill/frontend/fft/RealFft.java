@@ -90,10 +90,21 @@ public final class RealFft {
   }
 
   private void transformPacked(double[] x) {
-    for (int j = 0; j < half; j++) {
-      re[j] = x[2 * j];
-      im[j] = x[2 * j + 1];
+    int[] rev = fft.bitReversal();
+    if (rev == null) {
+      for (int j = 0; j < half; j++) {
+        re[j] = x[2 * j];
+        im[j] = x[2 * j + 1];
+      }
+      fft.transform(re, im);
+      return;
     }
-    fft.transform(re, im);
+    // power of two: pack straight into bit-reversed order (no separate permutation pass)
+    for (int j = 0; j < half; j++) {
+      int r = rev[j];
+      re[r] = x[2 * j];
+      im[r] = x[2 * j + 1];
+    }
+    fft.transformBitReversed(re, im);
   }
 }

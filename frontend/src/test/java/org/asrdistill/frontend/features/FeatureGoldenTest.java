@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.asrdistill.frontend.audio.WaveData;
+import org.asrdistill.kaldiio.wav.WaveData;
 import org.asrdistill.kaldiio.matrix.FloatMatrix;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

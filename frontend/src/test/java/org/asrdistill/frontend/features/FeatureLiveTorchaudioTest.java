@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.asrdistill.frontend.audio.WaveData;
+import org.asrdistill.kaldiio.wav.WaveData;
 import org.asrdistill.kaldiio.matrix.FloatMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.asrdistill.frontend.audio.WavReader;
-import org.asrdistill.frontend.audio.WaveData;
+import org.asrdistill.kaldiio.wav.WaveReader;
+import org.asrdistill.kaldiio.wav.WaveData;
 import org.asrdistill.kaldiio.io.KaldiInput;
 import org.asrdistill.kaldiio.matrix.FloatMatrix;
 import org.asrdistill.kaldiio.table.Holders;
@@ -101,7 +101,7 @@ final class Grid {
     try (Stream<Path> s = Files.list(resource("corpus"))) {
       for (Path p : (Iterable<Path>) s.sorted()::iterator) {
         try (KaldiInput in = KaldiInput.open(p, 0)) {
-          out.put(p.getFileName().toString().replace(".wav", ""), WavReader.read(in));
+          out.put(p.getFileName().toString().replace(".wav", ""), WaveReader.read(in));
         }
       }
     }

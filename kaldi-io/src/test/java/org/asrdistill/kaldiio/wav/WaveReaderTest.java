@@ -208,6 +208,24 @@ class WaveReaderTest {
   }
 
   @Test
+  void partialSampleFramesAreDroppedButLessThanOneFrameIsAnError() throws IOException {
+    // Stereo 16-bit: 4-byte frames. 6 bytes = one frame plus 2 stray bytes (ignored with a warning).
+    byte[] six = {1, 0, 2, 0, 3, 0};
+    WaveData w = read(WavBytes.riff().fmt(1, 2, 8000, 16).data(six).bytes());
+    assertEquals(1, w.numSamples());
+    assertArrayEquals(new float[] {2}, w.channel(1));
+    // A streamed header (size 0xFFFFFFFF) followed by 3 bytes: not even one frame.
+    KaldiFormatException e = assertThrows(KaldiFormatException.class, () -> read(
+        WavBytes.riff().fmt(1, 2, 8000, 16).chunk("data", 0xFFFFFFFFL, new byte[] {1, 0, 2}).bytes()));
+    assertTrue(e.getMessage().contains("less than one sample frame") && e.getMessage().contains("test.wav"),
+        e.getMessage());
+    assertEquals(44, e.offset());
+    // A non-streamed header announcing 3 bytes announces zero whole frames.
+    assertThrows(KaldiFormatException.class,
+        () -> read(WavBytes.riff().fmt(1, 2, 8000, 16).data(new byte[] {1, 0, 2}).bytes()));
+  }
+
+  @Test
   void nanOrInfinityInFloatIsAnError() {
     byte[] f = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.1f).putFloat(Float.NaN)
         .putFloat(0f).array();
