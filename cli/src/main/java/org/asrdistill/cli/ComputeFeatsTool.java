@@ -3,7 +3,8 @@ package org.asrdistill.cli;
 import java.util.List;
 import java.util.Locale;
 import org.asrdistill.kaldiio.wav.WaveData;
-import org.asrdistill.kaldiio.wav.WaveHolders;
+import org.asrdistill.frontend.input.AudioInput;
+import org.asrdistill.frontend.input.AudioOptions;
 import org.asrdistill.frontend.features.FeatureExtractor;
 import org.asrdistill.frontend.pipeline.OrderedParallel;
 import org.asrdistill.kaldiio.matrix.FloatMatrix;
@@ -39,6 +40,14 @@ abstract class ComputeFeatsTool extends KaldiTool {
   @Option(names = "--channel", description = "Channel to extract (-1 -> expect mono, 0 -> left, 1 -> right). "
       + "Default: ${DEFAULT-VALUE}")
   int channel = -1;
+
+  @Option(names = "--allow-downsample", arity = "0..1", fallbackValue = "true", description = "If true, audio "
+      + "of a higher sample rate than --sample-frequency is resampled down. Default: ${DEFAULT-VALUE}")
+  boolean allowDownsample;
+
+  @Option(names = "--allow-upsample", arity = "0..1", fallbackValue = "true", description = "If true, audio "
+      + "of a lower sample rate than --sample-frequency is resampled up. Default: ${DEFAULT-VALUE}")
+  boolean allowUpsample;
 
   @Option(names = "--min-duration", description = "Minimum duration of segments to process (in seconds). "
       + "Default: ${DEFAULT-VALUE}")
@@ -80,7 +89,7 @@ abstract class ComputeFeatsTool extends KaldiTool {
     FeatureExtractor ex = extractor();
     long[] counts = new long[2]; // utterances seen, succeeded
     double[] audio = new double[1];
-    try (SequentialTableReader<WaveData> reader = SequentialTableReader.open(wavRspecifier, WaveHolders.WAVE);
+    try (SequentialTableReader<WaveData> reader = SequentialTableReader.open(wavRspecifier, AudioInput.HOLDER);
          RandomAccessTableReader<Float> warps = vtlnMap == null ? null
              : RandomAccessTableReader.open(vtlnMap, Holders.FLOAT);
          RandomAccessTableReader<List<String>> spk = utt2spk == null ? null
@@ -145,23 +154,27 @@ abstract class ComputeFeatsTool extends KaldiTool {
 
   private Result compute(FeatureExtractor ex, Item it) {
     WaveData w = it.wave();
-    int ch = channel < 0 ? 0 : channel;
-    String warning = null;
-    if (channel < 0 && w.numChannels() != 1) {
-      warning = "Channel not specified but you have data with " + w.numChannels() + " channels; defaulting "
-          + "to zero";
-    } else if (ch >= w.numChannels()) {
+    if (channel >= w.numChannels()) {
       return new Result(it.key(), null, w.duration(), "File with id " + it.key() + " has " + w.numChannels()
           + " channels but you specified channel " + channel + ", producing no output.");
     }
-    FloatMatrix m = ex.compute(w.channel(ch), w.sampleRate(), it.warp(), it.key().hashCode());
+    String[] warning = new String[1];
+    AudioOptions audio = new AudioOptions(ex.frameOptions().sampleFrequency(), channel, allowDownsample,
+        allowUpsample);
+    float[] samples;
+    try {
+      samples = audio.prepare(w, m -> warning[0] = "File with id " + it.key() + ": " + m);
+    } catch (AudioOptions.Mismatch e) {
+      throw new IllegalArgumentException("utterance " + it.key() + ": " + e.getMessage());
+    }
+    FloatMatrix m = ex.compute(samples, audio.sampleFrequency(), it.warp(), it.key().hashCode());
     if (m.rows() == 0) {
-      warning = "Utterance " + it.key() + " has " + w.numSamples() + " samples, fewer than one frame ("
+      warning[0] = "Utterance " + it.key() + " has " + w.numSamples() + " samples, fewer than one frame ("
           + ex.frameOptions().windowSize() + " samples): writing 0 frames";
     } else if (subtractMean) {
       subtractColumnMeans(m);
     }
-    return new Result(it.key(), m, w.duration(), warning);
+    return new Result(it.key(), m, w.duration(), warning[0]);
   }
 
   private static void subtractColumnMeans(FloatMatrix m) {

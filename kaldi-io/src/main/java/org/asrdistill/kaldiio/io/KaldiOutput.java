@@ -54,6 +54,11 @@ public final class KaldiOutput implements Closeable {
     if (dir != null && !Files.isDirectory(dir)) {
       throw new IOException("cannot write " + target + ": directory " + dir + " does not exist");
     }
+    if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+      // A device or FIFO (/dev/null, a named pipe): write to it directly, never replace it.
+      FileChannel direct = FileChannel.open(abs, StandardOpenOption.WRITE);
+      return new KaldiOutput(target.toString(), direct, null, null, null);
+    }
     Path temp = abs.resolveSibling(abs.getFileName() + ".tmp." + ProcessHandle.current().pid());
     FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
