@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
     customSynopsis = {
         "Usage: subset-data-dir [--first|--last|--random|--speakers|--per-spk|--shortest] [--seed S] "
             + "<src-dir> <num-utt> <dest-dir>",
+        "   or: subset-data-dir (--first N|--last N|--random N [--seed S]) <src-dir> <dest-dir>",
         "   or: subset-data-dir --utt-list <utt-list-file> <src-dir> <dest-dir>",
         "   or: subset-data-dir --spk-list <speaker-list-file> <src-dir> <dest-dir>"},
     description = {"Without an option, <num-utt> utterances spread evenly through utt2spk are chosen "
@@ -28,9 +29,12 @@ import picocli.CommandLine.Parameters;
         "See also: validate-data-dir, fix-data-dir, combine-data"})
 public final class SubsetDataDir extends KaldiTool {
   static final class Choice {
-    @Option(names = "--first", description = "The first <num-utt> utterances") boolean first;
-    @Option(names = "--last", description = "The last <num-utt> utterances") boolean last;
-    @Option(names = "--random", description = "<num-utt> random utterances (see --seed)") boolean random;
+    @Option(names = "--first", arity = "0..1", fallbackValue = "", paramLabel = "N",
+        description = "The first <num-utt> (or N) utterances") String first;
+    @Option(names = "--last", arity = "0..1", fallbackValue = "", paramLabel = "N",
+        description = "The last <num-utt> (or N) utterances") String last;
+    @Option(names = "--random", arity = "0..1", fallbackValue = "", paramLabel = "N",
+        description = "<num-utt> (or N) random utterances (see --seed)") String random;
     @Option(names = "--speakers", description = "Random whole speakers, about <num-utt> utterances") boolean speakers;
     @Option(names = "--per-spk", description = "Up to <num-utt> utterances per speaker") boolean perSpk;
     @Option(names = "--shortest", description = "The <num-utt> shortest utterances") boolean shortest;
@@ -44,12 +48,23 @@ public final class SubsetDataDir extends KaldiTool {
   @Option(names = "--seed", description = "Random seed for --random and --speakers. Default: ${DEFAULT-VALUE}")
   long seed;
 
-  @Parameters(paramLabel = "<args>", arity = "2..3", description = "<src-dir> [<num-utt>] <dest-dir>")
-  List<String> args;
+  @Parameters(paramLabel = "<args>", arity = "1..3", description = "<src-dir> [<num-utt>] <dest-dir>")
+  List<String> args = new java.util.ArrayList<>();
 
   @Override
   protected int run() throws Exception {
     Choice c = choice == null ? new Choice() : choice;
+    // --first/--last/--random take the count either as their value (--random 1000 --seed 3 src dest) or
+    // as Kaldi's positional <num-utt>; a non-numeric value picocli attached to them is the source dir.
+    for (String v : new String[] {c.first, c.last, c.random}) {
+      if (v != null && !v.isEmpty()) {
+        if (v.matches("\\d+")) {
+          args.add(1, v);
+        } else {
+          args.add(0, v);
+        }
+      }
+    }
     boolean listMode = c.uttList != null || c.spkList != null;
     if (args.size() != (listMode ? 2 : 3)) {
       throw new IllegalArgumentException(listMode ? "expected <src-dir> <dest-dir> with a list option"
@@ -67,7 +82,7 @@ public final class SubsetDataDir extends KaldiTool {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("<num-utt> must be an integer; got: " + args.get(1));
       }
-      Mode m = c.first ? Mode.FIRST : c.last ? Mode.LAST : c.random ? Mode.RANDOM : c.speakers ? Mode.SPEAKERS
+      Mode m = c.first != null ? Mode.FIRST : c.last != null ? Mode.LAST : c.random != null ? Mode.RANDOM : c.speakers ? Mode.SPEAKERS
           : c.perSpk ? Mode.PER_SPK : c.shortest ? Mode.SHORTEST : Mode.EVEN;
       opt = new SubsetOptions(m, n, null, seed);
     }
