@@ -48,6 +48,7 @@ import picocli.CommandLine.Command;
         Utt2spkToSpk2utt.class,
         Spk2uttToUtt2spk.class,
         WavToDuration.class,
+        MakeLang.class,
         ComputeFbankFeats.class,
         ComputeMfccFeats.class,
         ComputeCmvnStats.class,
