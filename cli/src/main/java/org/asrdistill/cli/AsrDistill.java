@@ -49,6 +49,8 @@ import picocli.CommandLine.Command;
         Spk2uttToUtt2spk.class,
         WavToDuration.class,
         MakeLang.class,
+        MakeLm.class,
+        Arpa2Fst.class,
         ComputeFbankFeats.class,
         ComputeMfccFeats.class,
         ComputeCmvnStats.class,
