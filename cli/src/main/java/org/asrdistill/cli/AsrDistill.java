@@ -51,6 +51,8 @@ import picocli.CommandLine.Command;
         MakeLang.class,
         MakeLm.class,
         Arpa2Fst.class,
+        MakeGraph.class,
+        CompileTrainGraphs.class,
         ComputeFbankFeats.class,
         ComputeMfccFeats.class,
         ComputeCmvnStats.class,
