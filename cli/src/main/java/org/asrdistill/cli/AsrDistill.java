@@ -53,6 +53,7 @@ import picocli.CommandLine.Command;
         Arpa2Fst.class,
         MakeGraph.class,
         CompileTrainGraphs.class,
+        BenchGraph.class,
         ComputeFbankFeats.class,
         ComputeMfccFeats.class,
         ComputeCmvnStats.class,
