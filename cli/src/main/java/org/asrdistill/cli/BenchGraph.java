@@ -16,7 +16,10 @@ import org.asrdistill.decoder.lm.ArpaModel;
 import org.asrdistill.decoder.lm.KneserNey;
 import org.asrdistill.fst.Fst;
 import org.asrdistill.fst.io.OpenFstBinary;
+import org.asrdistill.fst.Semiring;
+import org.asrdistill.fst.ops.Compose;
 import org.asrdistill.fst.ops.Determinize;
+import org.asrdistill.fst.ops.Minimize;
 import org.asrdistill.hmm.io.KaldiObjects;
 import org.asrdistill.hmm.topology.HmmTopology;
 import picocli.CommandLine.Command;
@@ -67,7 +70,7 @@ public final class BenchGraph extends KaldiTool {
     var lex = CmuDict.select(CmuDict.read(Path.of(dict)), sentences, numWords);
     LangDir.Result r = LangDir.write(new LangDir.Dict(lex, List.of(List.of("SIL")),
         lex.phones().stream().map(List::of).toList(), "SIL", List.of()), "<unk>", lang, LangDir.Options.defaults());
-    ArpaModel lm = KneserNey.estimate(sentences, new KneserNey.Options(order, new java.util.HashSet<>(r.words())));
+    ArpaModel lm = KneserNey.estimate(sentences, new KneserNey.Options(order, lex.sortedWords().stream().collect(java.util.stream.Collectors.toSet())));
     GrammarFst.Compiled g = GrammarFst.fromArpa(lm, w -> r.words().indexOf(w), r.words().indexOf("#0"), "<s>", "</s>");
     OpenFstBinary.write(g.fst(), lang.resolve("G.fst"), "vector");
     log(String.format(Locale.ROOT, "%d words; L_disambig %d states %d arcs; G (%d-gram) %d states %d arcs",
@@ -88,7 +91,7 @@ public final class BenchGraph extends KaldiTool {
     System.out.println(String.format(Locale.ROOT, "%-36s %9s %12s  %s", "graph", "wall s", "peak RSS MB", "details"));
     System.out.println(row("LG ours (compose+det*+min)", lgOurs));
     System.out.println(row("LG OpenFst (compose|det|min)", lgOfst));
-    System.out.println(row("HCLG ours (from LG; C N=" + contextWidth + ", H, det*, min, self-loops)", hclg));
+    System.out.println(row("HCLG ours (L,G -> HCLG, C N=" + contextWidth + ")", hclg));
     return 0;
   }
 
@@ -97,9 +100,18 @@ public final class BenchGraph extends KaldiTool {
     long t0 = System.nanoTime();
     String info;
     if (stage.equals("lg")) {
-      Fst lg = Hclg.lg(OpenFstBinary.read(lang.resolve("L_disambig.fst")), OpenFstBinary.read(lang.resolve("G.fst")),
-          Determinize.Options.defaults());
-      info = "states=" + lg.numStates() + " arcs=" + lg.totalArcs();
+      Fst l = OpenFstBinary.read(lang.resolve("L_disambig.fst"));
+      Fst g = OpenFstBinary.read(lang.resolve("G.fst"));
+      long t1 = System.nanoTime();
+      Fst lg = Compose.compose(l, g, Compose.Options.defaults());
+      long t2 = System.nanoTime();
+      Fst det = Hclg.withSemiring(Determinize.determinizeStar(Hclg.withSemiring(lg, Semiring.LOG),
+          Determinize.Options.defaults()), Semiring.TROPICAL);
+      long t3 = System.nanoTime();
+      Fst min = Minimize.minimizeEncoded(det, Semiring.DEFAULT_DELTA);
+      long t4 = System.nanoTime();
+      info = String.format(Locale.ROOT, "states=%d arcs=%d (read %.2f compose %.2f det* %.2f min %.2f s)",
+          min.numStates(), min.totalArcs(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
     } else {
       HmmTopology topo = KaldiObjects.readFile(lang.resolve("topo").toString(), HmmTopology::read);
       BenchModels.Model m = BenchModels.create(topo, contextWidth);
