@@ -38,6 +38,28 @@ public final class Minimize {
     if (isWeighted(work)) {
       work = Push.pushWeights(work, false, false, delta);
     }
+    return refineAll(fst, work, delta);
+  }
+
+  /**
+   * Kaldi's {@code fstminimizeencoded}: merges states by partition refinement over arcs encoded as (input label,
+   * output label, weight quantised by delta, target class), without weight pushing and without requiring
+   * determinism (a non-deterministic input gives an equivalent, possibly non-minimal result). Same complexity
+   * as {@link #minimize}. Does not modify its input.
+   */
+  public static VectorFst minimizeEncoded(Fst fst, double delta) {
+    if (!(delta > 0)) {
+      throw new IllegalArgumentException("delta must be > 0; got: " + delta);
+    }
+    VectorFst work = VectorFst.copyOf(fst);
+    Connect.connect(work);
+    if (work.numStates() == 0) {
+      return work;
+    }
+    return refineAll(fst, work, delta);
+  }
+
+  private static VectorFst refineAll(Fst fst, VectorFst work, double delta) {
     ArcSort.byInput(work);
     int n = work.numStates();
     int[] cls = new int[n];
