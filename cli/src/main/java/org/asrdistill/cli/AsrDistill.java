@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         FeatToDim.class,
         FeatToLen.class,
         BenchIo.class,
+        BenchTrain.class,
         PrepareSynthDigits.class,
         PrepareSynthSentences.class,
     })

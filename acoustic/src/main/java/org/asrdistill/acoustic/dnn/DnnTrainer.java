@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,13 +25,16 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code dX = dY W} (before the update; skipped for the first layer), and for plain SGD the update is fused
  * into the weight-gradient product ({@code W <- W - lr/n dY^T X}, gemm with beta = 1), so gradients are never
  * materialised. Bias gradients are column sums computed as a gemm with a row of ones. The loss is the
- * numerically stable log-softmax; its gradient {@code softmax - onehot} is formed in place over the logits,
- * and the 1/n of the mean is folded into the update's gemm alpha.
+ * exact cross-entropy of a softmax formed in place over the logits (see {@link #trainBatch}), whose gradient
+ * {@code softmax - onehot} is formed in the same buffer; the 1/n of the mean is folded into the updates' gemm
+ * alphas.
  *
  * <p>Not thread-safe. Arrays returned by {@link #forward} are views of internal buffers, valid until the
  * next call.
  */
 public final class DnnTrainer {
+  /** Smallest posterior before the log (float's smallest normal number: log-posteriors >= -87.3). */
+  public static final double POSTERIOR_FLOOR = Float.MIN_NORMAL;
   private final DnnTopology topo;
   private final TrainerOptions opts;
   private final DataType dt;
@@ -104,6 +107,19 @@ public final class DnnTrainer {
     return opts;
   }
 
+  /** Bytes of the engine's off-heap arrays: parameters, updater state and the minibatch buffers. */
+  public long bufferBytes() {
+    long elems = ones.length();
+    for (INDArray[] group : new INDArray[][] {w, b, mw, mb, vw, vb, gw, gb, act, delta}) {
+      if (group != null) {
+        for (INDArray a : group) {
+          elems += a.length();
+        }
+      }
+    }
+    return elems * dt.width();
+  }
+
   /** Weights of affine layer {@code l}, {@code [out, in]} (the live array: changes are seen by training). */
   public INDArray weights(int l) {
     return w[l];
@@ -141,16 +157,21 @@ public final class DnnTrainer {
   public INDArray forward(INDArray features) {
     int n = checkBatch(features);
     rows(act[0], n).assign(features);
-    INDArray z = forwardLogits(n);
-    Nd4j.exec(new LogSoftMax(z, z));
-    return z;
+    return logPosteriors(n);
   }
 
   /** As {@link #forward(INDArray)}, with the features as {@code n} row-major rows. */
   public INDArray forward(float[] features, int n) {
     copyRows(features, n);
+    return logPosteriors(n);
+  }
+
+  /** Log of the softmax of the logits, floored at log(FLT_MIN) (faster here than libnd4j's log-softmax). */
+  private INDArray logPosteriors(int n) {
     INDArray z = forwardLogits(n);
-    Nd4j.exec(new LogSoftMax(z, z));
+    Nd4j.exec(new SoftMax(z, z));
+    Transforms.max(z, POSTERIOR_FLOOR, false);
+    Transforms.log(z, false);
     return z;
   }
 
@@ -165,14 +186,20 @@ public final class DnnTrainer {
       }
     }
     INDArray z = forwardLogits(n);
-    Nd4j.exec(new LogSoftMax(z, z));
-    // loss and gradient of the mean cross-entropy (times n): softmax - onehot, in place over the log-posteriors
+    // Softmax in place (libnd4j's fused softmax is several times faster here than log-softmax + exp). The
+    // loss stays exact without a log-softmax pass: with m the row maximum at column a, p[a] = exp(m - lse)
+    // >= 1/numPdfs never underflows, so lse = m - log p[a] and -log p[label] = lse - z[label].
+    INDArray argMax = Nd4j.argMax(z, 1);
     double loss = 0;
+    long[] amax = new long[n];
     for (int i = 0; i < n; i++) {
-      loss -= z.getDouble(i, labels[i]);
+      amax[i] = argMax.getLong(i);
+      loss += z.getDouble(i, amax[i]) - z.getDouble(i, labels[i]);
     }
-    Transforms.exp(z, false);
+    Nd4j.exec(new SoftMax(z, z));
+    // gradient of the mean cross-entropy, times n: softmax - onehot
     for (int i = 0; i < n; i++) {
+      loss -= Math.log(z.getDouble(i, amax[i]));
       z.putScalar(i, labels[i], z.getDouble(i, labels[i]) - 1.0);
     }
     if (opts.updater() == TrainerOptions.Updater.ADAM) {
