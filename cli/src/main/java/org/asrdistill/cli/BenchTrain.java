@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
     customSynopsis = {"Usage: bench-train [options]"},
     footer = {"Alternates our engine and the PyTorch reference --repeats times in one run (same network, batch,",
         "fp32, 2 threads, plain SGD lr 0.01, cross-entropy) and prints the best rate of each, their ratios,",
+        "the median of the ratios of each run's pair (robust on a shared machine),",
         "and memory: peak heap, ND4J off-heap bytes, the process's physical memory and its limit. Without python3/torch",
         "it prints our figures and says the reference is unavailable. --engine=mln measures DL4J's plain",
         "MultiLayerNetwork instead of our engine.",
@@ -78,6 +79,8 @@ public final class BenchTrain extends KaldiTool {
     TrainBench.Result best = null;
     double torchTrain = 0;
     double torchInfer = 0;
+    double[] trainRatios = new double[repeats];
+    double[] inferRatios = new double[repeats];
     String unavailable = !torch ? "disabled (--torch=false)" : script == null ? "no torch_mlp.py found" : null;
     for (int r = 1; r <= repeats; r++) {
       TrainBench.Result res = TrainBench.run(eng, topo, batchSize, iters, warmup, 1);
@@ -95,6 +98,8 @@ public final class BenchTrain extends KaldiTool {
           log(String.format(Locale.ROOT, "run %d: torch train %.1f infer %.1f frames/s (ratios %.3f %.3f)", r,
               t.get().train(), t.get().infer(), res.trainFramesPerS() / t.get().train(),
               res.inferFramesPerS() / t.get().infer()));
+          trainRatios[r - 1] = res.trainFramesPerS() / t.get().train();
+          inferRatios[r - 1] = res.inferFramesPerS() / t.get().infer();
           torchTrain = Math.max(torchTrain, t.get().train());
           torchInfer = Math.max(torchInfer, t.get().infer());
         }
@@ -106,12 +111,19 @@ public final class BenchTrain extends KaldiTool {
       System.out.println("torch_reference=unavailable (" + unavailable + ")");
     } else {
       System.out.printf(Locale.ROOT, "torch_train_frames_per_s=%.1f%ntorch_infer_frames_per_s=%.1f%n"
-          + "train_ratio=%.3f%ninfer_ratio=%.3f%n", torchTrain, torchInfer, best.trainFramesPerS() / torchTrain,
-          best.inferFramesPerS() / torchInfer);
+          + "train_ratio=%.3f%ninfer_ratio=%.3f%nmedian_paired_train_ratio=%.3f%nmedian_paired_infer_ratio=%.3f%n",
+          torchTrain, torchInfer, best.trainFramesPerS() / torchTrain, best.inferFramesPerS() / torchInfer,
+          median(trainRatios), median(inferRatios));
     }
     System.out.printf(Locale.ROOT, "peak_heap_MB=%.0f%nmax_heap_MB=%.0f%nengine_offheap_MB=%.0f%nphysical_MB=%.0f%n"
         + "max_physical_MB=%.0f%n", best.peakHeapBytes() / MB, Runtime.getRuntime().maxMemory() / MB,
         best.offHeapBytes() / MB, best.physicalBytes() / MB, org.bytedeco.javacpp.Pointer.maxPhysicalBytes() / MB);
     return 0;
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    java.util.Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 }

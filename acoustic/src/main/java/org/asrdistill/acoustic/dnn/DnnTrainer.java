@@ -29,6 +29,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code softmax - onehot} is formed in the same buffer; the 1/n of the mean is folded into the updates' gemm
  * alphas.
  *
+ * <p>Loading this class limits libnd4j's own ops to one thread (see {@link #ND4J_OP_THREADS_PROPERTY}); BLAS
+ * keeps its threads (OpenBLAS: all cores, or {@code OPENBLAS_NUM_THREADS}).
+ *
  * <p>Not thread-safe. Arrays returned by {@link #forward} are views of internal buffers, valid until the
  * next call.
  */
@@ -54,6 +57,17 @@ public final class DnnTrainer {
   private final INDArray[] delta;
   private final INDArray ones;
   private int adamIteration;
+
+  /**
+   * System property: threads of libnd4j's own (non-BLAS) ops; default 1. With more, libnd4j's worker
+   * threads compete for the cores with OpenBLAS's spinning threads between gemm calls: on a 2-core machine
+   * a training step of the paper network took 1.6-2.4 s with 2 and 0.9-1.1 s with 1.
+   */
+  public static final String ND4J_OP_THREADS_PROPERTY = "asrdistill.nd4j.opThreads";
+
+  static {
+    Nd4j.getEnvironment().setMaxMasterThreads(Integer.getInteger(ND4J_OP_THREADS_PROPERTY, 1));
+  }
 
   /** A network with freshly initialised weights (He-uniform for ReLU layers, Glorot-uniform output, zero biases). */
   public DnnTrainer(DnnTopology topology, TrainerOptions options) {
