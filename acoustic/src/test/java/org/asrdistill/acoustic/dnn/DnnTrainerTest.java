@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Random;
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -62,6 +64,22 @@ class DnnTrainerTest {
     INDArray ref = Transforms.log(net.output(x), true);
     INDArray ours = engine.forward(x);
     assertEquals(0.0, ref.sub(ours).amaxNumber().doubleValue(), 1e-12);
+  }
+
+  @Test
+  void referenceNetworkPassesDl4jGradientCheck() {
+    // the DL4J network the engine is compared with has correct gradients itself
+    DnnTrainer engine = new DnnTrainer(TINY, tinyOptions(TrainerOptions.Updater.SGD));
+    MultiLayerNetwork net = MultiLayerNetworks.toNetwork(engine, new NoOp());
+    DataType before = Nd4j.dataType();
+    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // GradientCheckUtil insists
+    try {
+      assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+          .input(features(N, 7, 2)).labels(oneHot(LABELS, 4)).epsilon(1e-6).maxRelError(1e-5)
+          .minAbsoluteError(1e-9)));
+    } finally {
+      Nd4j.setDefaultDataTypes(before, before);
+    }
   }
 
   @Test
