@@ -105,8 +105,10 @@ public final class BenchTrain extends KaldiTool {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "params=%d%ntrain_frames_per_s=%.1f%ninfer_frames_per_s=%.1f%n",
-        topo.numParams(), best.trainFramesPerS(), best.inferFramesPerS());
+    System.out.printf(Locale.ROOT, "params=%d%ntrain_frames_per_s=%.1f%ninfer_frames_per_s=%.1f%n"
+        + "train_GFLOP_per_s=%.1f%ninfer_GFLOP_per_s=%.1f%n", topo.numParams(), best.trainFramesPerS(),
+        best.inferFramesPerS(), best.trainFramesPerS() * 6 * topo.numParams() / 1e9,
+        best.inferFramesPerS() * 2 * topo.numParams() / 1e9);
     if (unavailable != null) {
       System.out.println("torch_reference=unavailable (" + unavailable + ")");
     } else {

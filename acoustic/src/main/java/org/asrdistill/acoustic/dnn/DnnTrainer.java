@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
@@ -25,8 +26,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code dX = dY W} (before the update; skipped for the first layer), and for plain SGD the update is fused
  * into the weight-gradient product ({@code W <- W - lr/n dY^T X}, gemm with beta = 1), so gradients are never
  * materialised. Bias gradients are column sums computed as a gemm with a row of ones. The loss is the
- * exact cross-entropy of a softmax formed in place over the logits (see {@link #trainBatch}), whose gradient
- * {@code softmax - onehot} is formed in the same buffer; the 1/n of the mean is folded into the updates' gemm
+ * exact cross-entropy of a softmax formed in place over the logits (no log-softmax pass: see the step's
+ * comments), whose gradient {@code softmax - onehot} is formed in the same buffer; the 1/n of the mean is folded into the updates' gemm
  * alphas.
  *
  * <p>Loading this class limits libnd4j's own ops to one thread (see {@link #ND4J_OP_THREADS_PROPERTY}); BLAS
@@ -315,7 +316,8 @@ public final class DnnTrainer {
       throw new IllegalArgumentException("features must hold " + n + " rows of " + topo.inputDim()
           + " values; got: " + features.length + " values");
     }
-    // act[0] is a dense row-major host buffer (CPU backend): a bulk copy, no temporary array
+    // act[0] is a dense row-major buffer: a bulk copy into its host memory, no temporary array; the tag
+    // makes a device backend (CUDA) copy it over before use, and is a no-op on the CPU backend
     if (dt == DataType.FLOAT) {
       ((FloatPointer) act[0].data().addressPointer()).put(features, 0, (int) len);
     } else {
@@ -324,6 +326,7 @@ public final class DnnTrainer {
         p.put(i, features[i]);
       }
     }
+    Nd4j.getAffinityManager().tagLocation(act[0], AffinityManager.Location.HOST);
   }
 
   /** The first n rows of a row-major buffer: a contiguous view at offset 0. */
