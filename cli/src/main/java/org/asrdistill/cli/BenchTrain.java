@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.asrdistill.acoustic.dnn.DnnTopology;
 import org.asrdistill.acoustic.dnn.TrainBench;
+import org.asrdistill.acoustic.dnn.TrainerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,6 +50,10 @@ public final class BenchTrain extends KaldiTool {
   @Option(names = "--engine", description = "fast (ours) or mln (DL4J MultiLayerNetwork). Default: ${DEFAULT-VALUE}")
   String engine = "fast";
 
+  @Option(names = "--updater", description = "Our engine's update rule: sgd (as the reference), momentum or adam. "
+      + "Default: ${DEFAULT-VALUE}")
+  String updater = "sgd";
+
   @Option(names = "--torch", arity = "0..1", fallbackValue = "true",
       description = "Run the PyTorch reference too. Default: ${DEFAULT-VALUE}")
   boolean torch = true;
@@ -73,9 +78,15 @@ public final class BenchTrain extends KaldiTool {
       case "mln" -> TrainBench.Engine.MLN;
       default -> throw new IllegalArgumentException("--engine must be fast or mln; got: " + engine);
     };
+    TrainerOptions.Updater upd = switch (updater) {
+      case "sgd" -> TrainerOptions.Updater.SGD;
+      case "momentum" -> TrainerOptions.Updater.MOMENTUM;
+      case "adam" -> TrainerOptions.Updater.ADAM;
+      default -> throw new IllegalArgumentException("--updater must be sgd, momentum or adam; got: " + updater);
+    };
     Path script = torchScript != null ? torchScript : TorchMlpReference.defaultScript().orElse(null);
     log("Network " + topo + " (" + topo.numParams() + " parameters), batch " + batchSize + ", engine " + engine
-        + ", reference " + (!torch ? "off" : script == null ? "not found" : script));
+        + " (" + updater + "), reference " + (!torch ? "off" : script == null ? "not found" : script));
     TrainBench.Result best = null;
     double torchTrain = 0;
     double torchInfer = 0;
@@ -83,7 +94,7 @@ public final class BenchTrain extends KaldiTool {
     double[] inferRatios = new double[repeats];
     String unavailable = !torch ? "disabled (--torch=false)" : script == null ? "no torch_mlp.py found" : null;
     for (int r = 1; r <= repeats; r++) {
-      TrainBench.Result res = TrainBench.run(eng, topo, batchSize, iters, warmup, 1);
+      TrainBench.Result res = TrainBench.run(eng, topo, upd, batchSize, iters, warmup, 1);
       log(String.format(Locale.ROOT, "run %d: ours train %.1f infer %.1f frames/s (mean loss %.4f)", r,
           res.trainFramesPerS(), res.inferFramesPerS(), res.meanLoss()));
       best = best == null ? res : new TrainBench.Result(Math.max(best.trainFramesPerS(), res.trainFramesPerS()),
