@@ -46,6 +46,7 @@ import picocli.CommandLine.Command;
         CompileQuestions.class,
         BuildTree.class,
         GmmInitModel.class,
+        BenchTrain.class,
         PrepareSynthDigits.class,
         PrepareSynthSentences.class,
         ComputeWer.class,

@@ -1,0 +1,2 @@
+/** Feed-forward DNN acoustic models: topology presets and a fast ND4J training engine. */
+package org.asrdistill.acoustic.dnn;
