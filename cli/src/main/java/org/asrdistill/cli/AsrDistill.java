@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         FeatToDim.class,
         FeatToLen.class,
         BenchIo.class,
+        BenchDecode.class,
         ShowTransitions.class,
         CopyTransitionModel.class,
         CopyTree.class,
