@@ -18,6 +18,12 @@ public final class RandomProblems {
    * probability epsProb), output labels 0..numWords, non-negative weights, some final states.
    */
   public static VectorFst randomGraph(Random rnd, int n, int numLabels, int numWords, double epsProb) {
+    return randomGraph(rnd, n, numLabels, numWords, epsProb, false);
+  }
+
+  /** As above; with {@code epsilonsForward}, epsilon arcs only go to higher states (no epsilon cycles). */
+  public static VectorFst randomGraph(Random rnd, int n, int numLabels, int numWords, double epsProb,
+      boolean epsilonsForward) {
     VectorFst f = new VectorFst(Semiring.TROPICAL);
     for (int s = 0; s < n; s++) {
       f.addState();
@@ -28,7 +34,14 @@ public final class RandomProblems {
       for (int a = 0; a < arcs; a++) {
         int il = rnd.nextDouble() < epsProb ? 0 : 1 + rnd.nextInt(numLabels);
         int ol = rnd.nextDouble() < 0.5 ? 0 : 1 + rnd.nextInt(numWords);
-        f.addArc(s, il, ol, (float) (rnd.nextDouble() * 3), rnd.nextInt(n));
+        int next = rnd.nextInt(n);
+        if (il == 0 && epsilonsForward && next <= s) {
+          if (s == n - 1) {
+            continue;
+          }
+          next = s + 1 + rnd.nextInt(n - 1 - s);
+        }
+        f.addArc(s, il, ol, (float) (rnd.nextDouble() * 3), next);
       }
       if (rnd.nextDouble() < 0.4) {
         f.setFinal(s, (float) (rnd.nextDouble() * 2));
