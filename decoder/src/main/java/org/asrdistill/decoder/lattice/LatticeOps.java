@@ -106,6 +106,19 @@ public final class LatticeOps {
     return out;
   }
 
+  /**
+   * latgen's lattice path: the raw lattice of a search, pruned to {@code latticeBeam}, determinized to a
+   * word lattice, and its acoustic costs divided by {@code acousticScale} (the search ran on scaled
+   * log-likelihoods; stored lattices hold unscaled acoustic costs, as Kaldi's).
+   */
+  public static CompactLattice wordLattice(TokenLattice tl, double latticeBeam, float acousticScale, int maxStates) {
+    CompactLattice c = LatticeDeterminize.determinize(prune(fromTokens(tl, true), latticeBeam), maxStates);
+    if (acousticScale != 0f && acousticScale != 1f) {
+      scale(c, 1, 1.0 / acousticScale, 0, 0);
+    }
+    return c;
+  }
+
   /** Forward (alpha) and backward (beta) best total costs. */
   static void distances(Lattice lat, double[] alpha, double[] beta) {
     int n = lat.numStates();
