@@ -38,6 +38,7 @@ public final class BeamDecoder {
   private double[] scratch = new double[1024];
   private int[] queue = new int[1024];
   private double adaptiveBeam;
+  private long pruned;
 
   /** A decoder producing 1-best output only. */
   public BeamDecoder(DecodingGraph graph, DecoderOptions opt) {
@@ -75,6 +76,7 @@ public final class BeamDecoder {
     }
     numToks = 0;
     curStart = 0;
+    pruned = 0;
     gcThreshold = 1 << 20;
     if (recordLattice) {
       links.clear();
@@ -110,6 +112,11 @@ public final class BeamDecoder {
   /** Number of tokens alive in the current frame. */
   public int numActive() {
     return numToks - curStart;
+  }
+
+  /** Tokens left unexpanded plus arcs rejected by the cutoffs in this utterance (0: the search was exact). */
+  public long numPruned() {
+    return pruned;
   }
 
   /** Whether any token of the current frame is at a final state of the graph. */
@@ -227,6 +234,7 @@ public final class BeamDecoder {
     for (int i = ps; i < pe; i++) {
       double c = tCost[i];
       if (!(c < weightCutoff)) {
+        pruned++;
         continue;
       }
       int s = tState[i];
@@ -250,6 +258,8 @@ public final class BeamDecoder {
           if (recordLattice) {
             tLinks[i] = links.add(j, il, arcs[i4 + 1], gw, ac, tLinks[i]);
           }
+        } else {
+          pruned++;
         }
       }
     }
@@ -281,6 +291,7 @@ public final class BeamDecoder {
         float gw = Float.intBitsToFloat(arcs[i4 + 2]);
         double w = c + gw;
         if (w > cutoff) {
+          pruned++;
           continue;
         }
         int next = arcs[i4 + 3];

@@ -25,10 +25,11 @@ class BeamDecoderTest {
     int beamEqual = 0;
     int compared = 0;
     int unreachable = 0;
+    int prunedCases = 0;
     for (int c = 0; c < CASES; c++) {
       int labels = 2 + rnd.nextInt(6);
-      VectorFst graph = RandomProblems.randomGraph(rnd, 2 + rnd.nextInt(12), labels, 5, 0.25);
-      FloatMatrix ll = RandomProblems.randomLoglikes(rnd, 1 + rnd.nextInt(25), labels, 1 + 4 * rnd.nextDouble());
+      VectorFst graph = RandomProblems.randomGraph(rnd, 2 + rnd.nextInt(40), labels, 5, 0.25);
+      FloatMatrix ll = RandomProblems.randomLoglikes(rnd, 1 + rnd.nextInt(25), labels, 1 + 12 * rnd.nextDouble());
       float scale = 0.1f + rnd.nextFloat();
       double ref = RandomProblems.exactBestCost(graph, ll, scale);
       DecodingGraph dg = DecodingGraph.of(graph);
@@ -49,14 +50,18 @@ class BeamDecoderTest {
       }
       assertEquals(ac, full.acousticCost(), 1e-3 * Math.max(1, Math.abs(ac)), "case " + c);
       exact++;
-      DecodeResult b16 = new BeamDecoder(dg, DecoderOptions.defaults()).decode(new DecodableMatrixScaled(ll, scale));
+      // min-active 0: Kaldi's default of 20 would switch pruning off on graphs this small
+      BeamDecoder d16 = new BeamDecoder(dg, DecoderOptions.defaults().withMinActive(0));
+      DecodeResult b16 = d16.decode(new DecodableMatrixScaled(ll, scale));
+      prunedCases += d16.numPruned() > 0 ? 1 : 0;
       if (b16 != null && b16.reachedFinal() && Math.abs(b16.cost() - ref) <= 1e-3 * Math.max(1, Math.abs(ref))) {
         beamEqual++;
       }
     }
     System.out.printf(java.util.Locale.ROOT,
-        "decoder vs exact: %d cases, %d with a final state reachable, exhaustive equal %d, beam 16 equal %d (%.2f%%),"
-            + " %d unreachable%n", CASES, compared, exact, beamEqual, 100.0 * beamEqual / compared, unreachable);
+        "decoder vs exact: %d cases, %d with a final state reachable, exhaustive equal %d, beam 16 equal %d (%.2f%%; "
+            + "the beam pruned something in %d), %d unreachable%n", CASES, compared, exact, beamEqual,
+        100.0 * beamEqual / compared, prunedCases, unreachable);
     assertTrue(compared >= 500, "compared " + compared);
     assertEquals(compared, exact);
     assertTrue(beamEqual >= 0.99 * compared, "beam 16 equal in " + beamEqual + " of " + compared);
