@@ -50,6 +50,7 @@ import picocli.CommandLine.Command;
         GmmDecodeFaster.class,
         ConvertAli.class,
         TrainMono.class,
+        AlignEqualCompiled.class,
         TrainTri.class,
         MakeGrammar.class,
         AccTreeStats.class,
