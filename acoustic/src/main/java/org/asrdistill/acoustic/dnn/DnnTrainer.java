@@ -329,6 +329,81 @@ public final class DnnTrainer {
     Nd4j.getAffinityManager().tagLocation(act[0], AffinityManager.Location.HOST);
   }
 
+  private static final String STATE_MAGIC = "ASRDNNS1";
+
+  /**
+   * Writes the training state (parameters, updater state, Adam step count) for a checkpoint: magic and version,
+   * topology, updater, precision, then every array's values row-major. {@link #readState} restores it exactly.
+   */
+  public void writeState(java.io.DataOutputStream out) throws java.io.IOException {
+    out.writeBytes(STATE_MAGIC);
+    out.writeInt(topo.inputDim());
+    out.writeInt(topo.hiddenLayers());
+    out.writeInt(topo.hiddenDim());
+    out.writeInt(topo.numPdfs());
+    out.writeInt(opts.updater().ordinal());
+    out.writeBoolean(dt == DataType.DOUBLE);
+    out.writeInt(adamIteration);
+    for (INDArray[] group : stateArrays()) {
+      for (INDArray a : group) {
+        if (dt == DataType.DOUBLE) {
+          for (double v : a.data().asDouble()) {
+            out.writeDouble(v);
+          }
+        } else {
+          for (float v : a.data().asFloat()) {
+            out.writeFloat(v);
+          }
+        }
+      }
+    }
+  }
+
+  /** Restores a state written by {@link #writeState} of an engine with the same topology, updater and precision. */
+  public void readState(java.io.DataInputStream in, String source) throws java.io.IOException {
+    byte[] magic = new byte[STATE_MAGIC.length()];
+    in.readFully(magic);
+    if (!new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals(STATE_MAGIC)) {
+      throw new java.io.IOException(source + ": not a DNN training state (bad magic)");
+    }
+    int[] shape = {in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt()};
+    boolean dbl = in.readBoolean();
+    int[] want = {topo.inputDim(), topo.hiddenLayers(), topo.hiddenDim(), topo.numPdfs(), opts.updater().ordinal()};
+    if (!java.util.Arrays.equals(shape, want) || dbl != (dt == DataType.DOUBLE)) {
+      throw new java.io.IOException(source + ": state of a different network or updater: "
+          + java.util.Arrays.toString(shape) + " vs " + java.util.Arrays.toString(want));
+    }
+    adamIteration = in.readInt();
+    for (INDArray[] group : stateArrays()) {
+      for (INDArray a : group) {
+        int len = (int) a.length();
+        if (dbl) {
+          double[] v = new double[len];
+          for (int i = 0; i < len; i++) {
+            v[i] = in.readDouble();
+          }
+          a.assign(Nd4j.createFromArray(v).reshape(a.shape()));
+        } else {
+          float[] v = new float[len];
+          for (int i = 0; i < len; i++) {
+            v[i] = in.readFloat();
+          }
+          a.assign(Nd4j.createFromArray(v).reshape(a.shape()));
+        }
+      }
+    }
+  }
+
+  private java.util.List<INDArray[]> stateArrays() {
+    java.util.List<INDArray[]> out = new java.util.ArrayList<>();
+    for (INDArray[] g : new INDArray[][] {w, b, mw, mb, vw, vb}) {
+      if (g != null) {
+        out.add(g);
+      }
+    }
+    return out;
+  }
+
   /** The first n rows of a row-major buffer: a contiguous view at offset 0. */
   private static INDArray rows(INDArray buf, int n) {
     return n == buf.rows() ? buf : buf.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
