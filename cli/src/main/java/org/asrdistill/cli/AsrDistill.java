@@ -53,6 +53,8 @@ import picocli.CommandLine.Command;
         MakeFrameStore.class,
         TrainDnn.class,
         NnetForward.class,
+        Decode.class,
+        BenchFrameStore.class,
         AlignEqualCompiled.class,
         TrainTri.class,
         MakeGrammar.class,
