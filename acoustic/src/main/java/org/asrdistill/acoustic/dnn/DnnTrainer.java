@@ -231,6 +231,33 @@ public final class DnnTrainer {
       loss -= Math.log(z.getDouble(i, amax[i]));
       z.putScalar(i, labels[i], z.getDouble(i, labels[i]) - 1.0);
     }
+    backward(n, z, lr);
+    return loss / n;
+  }
+
+  /**
+   * The gradient of a training loss with respect to the output layer's logits, for {@link #trainBatch(float[], int,
+   * OutputGradient, double)}: given the batch's logits {@code [n, numPdfs]} (a view of the engine's buffer), it
+   * overwrites them in place with n times the gradient of the mean loss (that is, the per-frame gradients) and
+   * returns the mean loss of the batch.
+   */
+  public interface OutputGradient {
+    double apply(INDArray logits, int n);
+  }
+
+  /**
+   * One training step with a loss given by its output-layer gradient (e.g. distillation with soft targets): forward,
+   * {@code loss.apply} on the logits, backward and update as the cross-entropy step does.
+   */
+  public double trainBatch(float[] features, int n, OutputGradient loss, double learningRate) {
+    copyRows(features, n);
+    INDArray z = forwardLogits(n);
+    double l = loss.apply(z, n);
+    backward(n, z, learningRate);
+    return l;
+  }
+
+  private void backward(int n, INDArray z, double lr) {
     if (opts.updater() == TrainerOptions.Updater.ADAM) {
       adamIteration++;
     }
@@ -247,7 +274,6 @@ public final class DnnTrainer {
       update(l, dOut, in, n, scale, lr);
       dOut = dIn;
     }
-    return loss * scale;
   }
 
   /** Applies the update of layer {@code l} from its output gradient (times n) and its input. */

@@ -51,6 +51,15 @@ public final class DnnTraining {
     }
   }
 
+  /** One training step on a minibatch, returning its mean loss (the default: cross-entropy on the hard labels). */
+  public interface BatchStep {
+    double step(DnnTrainer engine, Minibatches.Batch batch, double learnRate);
+  }
+
+  /** Frame cross-entropy against the store's targets. */
+  public static final BatchStep CROSS_ENTROPY = (engine, b, lr) -> engine.trainBatch(b.features, b.n,
+      b.n == b.labels.length ? b.labels : Arrays.copyOf(b.labels, b.n), lr);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DnnTraining() {
@@ -66,12 +75,26 @@ public final class DnnTraining {
   /** Trains into {@code expDir} and writes the model directory there; resumes a partial run. */
   public static ModelDir train(FrameStore store, Path expDir, Options o, Consumer<String> log) throws IOException,
       InterruptedException {
+    return train(store, null, expDir, o, CROSS_ENTROPY, log);
+  }
+
+  /**
+   * As {@link #train(FrameStore, Path, Options, Consumer)} with another training loss ({@code step}, e.g.
+   * distillation) and optionally only the utterances of {@code subset} (null: all) for training; validation is
+   * always cross-entropy and frame accuracy on the held-out speakers' utterances.
+   */
+  public static ModelDir train(FrameStore store, java.util.Set<String> subset, Path expDir, Options o, BatchStep step,
+      Consumer<String> log) throws IOException, InterruptedException {
     Files.createDirectories(expDir);
     List<String> validSpk = validationSpeakers(store, o.validSpeakers(), o.seed());
     List<FrameStore.Utt> train = new ArrayList<>();
     List<FrameStore.Utt> valid = new ArrayList<>();
     for (FrameStore.Utt u : store.utts()) {
-      (validSpk.contains(u.speaker()) ? valid : train).add(u);
+      if (validSpk.contains(u.speaker())) {
+        valid.add(u);
+      } else if (subset == null || subset.contains(u.key())) {
+        train.add(u);
+      }
     }
     if (train.isEmpty()) {
       throw new IllegalArgumentException("no training utterances left after holding out " + validSpk);
@@ -110,7 +133,7 @@ public final class DnnTraining {
       int epoch = state.get("epoch").asInt() + 1;
       double lr = state.get("learn_rate").asDouble();
       long t0 = System.nanoTime();
-      double trainLoss = epoch(engine, store, train, o, epoch, lr, log);
+      double trainLoss = epoch(engine, store, train, o, epoch, lr, step, log);
       double secs = (System.nanoTime() - t0) / 1e9;
       double[] v = evaluate(engine, store, valid, o);
       double prev = state.get("valid_loss").asDouble();
@@ -159,17 +182,15 @@ public final class DnnTraining {
   }
 
   private static double epoch(DnnTrainer engine, FrameStore store, List<FrameStore.Utt> train, Options o, int epoch,
-      double lr, Consumer<String> log) throws InterruptedException {
+      double lr, BatchStep step, Consumer<String> log) throws InterruptedException {
     double loss = 0;
     long frames = 0;
     long t0 = System.nanoTime();
     long lastLog = t0;
     try (Minibatches mb = new Minibatches(store, train, o.left(), o.right(), o.batchSize(), o.seed(), epoch, true, 0)) {
       long total = mb.numFrames();
-      int[] labels = new int[o.batchSize()];
       for (Minibatches.Batch b = mb.next(); b != null; b = mb.next()) {
-        int[] l = b.n == labels.length ? b.labels : Arrays.copyOf(b.labels, b.n);
-        double bl = engine.trainBatch(b.features, b.n, l, lr);
+        double bl = step.step(engine, b, lr);
         mb.recycle(b);
         if (!Double.isFinite(bl)) {
           throw new IllegalStateException("epoch " + epoch + ": the training loss became " + bl

@@ -17,11 +17,14 @@ public final class Minibatches implements AutoCloseable {
   public static final class Batch {
     public final float[] features;
     public final int[] labels;
+    /** The store's (global) frame index of each row. */
+    public final int[] frames;
     public int n;
 
     Batch(int size, int inputDim) {
       features = new float[size * inputDim];
       labels = new int[size];
+      frames = new int[size];
     }
   }
 
@@ -120,6 +123,7 @@ public final class Minibatches implements AutoCloseable {
         for (int i = 0; i < n; i++) {
           int g = order[start + i];
           b.labels[i] = store.target(g);
+          b.frames[i] = g;
           int base = i * win * dim;
           for (int k = -left; k <= right; k++) {
             int f = Math.min(hi[start + i], Math.max(lo[start + i], g + k));
