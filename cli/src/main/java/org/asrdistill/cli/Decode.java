@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.asrdistill.acoustic.dnn.ModelDir;
 import org.asrdistill.decoder.search.BeamDecoder;
+import org.asrdistill.distill.ensemble.Ensemble;
 import org.asrdistill.decoder.search.DecodeResult;
 import org.asrdistill.decoder.search.DecoderOptions;
 import org.asrdistill.decoder.search.DecodingGraph;
@@ -36,9 +37,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "decode",
     header = "Recognise audio with a DNN model: features -> DNN -> HCLG beam search -> words; writes text, CTM and "
         + "JSON and prints the real-time factor.",
-    customSynopsis = "Usage: decode [options] <graph-dir> <model-dir> <data-dir|audio-list> <decode-dir>",
+    customSynopsis = "Usage: decode [options] <graph-dir> <model-dir>[,<model-dir>...] <data-dir|audio-list> "
+        + "<decode-dir>",
     footer = {"<graph-dir> holds HCLG.fst and words.txt (make-graph); <model-dir> is from train-dnn (final.zip,",
-        "model.json, trans.mdl). A data dir needs wav.scp (and utt2spk for per-speaker CMVN); an audio list is a file",
+        "model.json, trans.mdl); several, comma-separated, decode as an ensemble (--combine). A data dir needs",
+        "wav.scp (and utt2spk for per-speaker CMVN); an audio list is a file",
         "with one audio path per line (WAV, FLAC, Ogg), each its own speaker, keyed by its file name.",
         "Writes <decode-dir>/text, ctm, words.int and results.json.",
         "e.g.: decode --num-threads=2 exp/tri1/graph exp/dnn data/test exp/dnn/decode_test",
@@ -59,11 +62,17 @@ public final class Decode extends KaldiTool {
   @Option(names = "--num-threads", description = "Utterances decoded in parallel. Default: ${DEFAULT-VALUE}")
   int numThreads = 1;
 
+  @Option(names = "--combine", description = "With several model dirs (comma-separated): arithmetic or geometric "
+      + "mean of their posteriors. Default: ${DEFAULT-VALUE}")
+  String combine = "arithmetic";
+
   @Parameters(index = "0", paramLabel = "<graph-dir>")
   Path graphDir;
 
-  @Parameters(index = "1", paramLabel = "<model-dir>")
-  Path modelDir;
+  @Parameters(index = "1", paramLabel = "<model-dir>[,<model-dir>...]")
+  String modelDirs;
+
+  private Path modelDir;
 
   @Parameters(index = "2", paramLabel = "<data-dir|audio-list>")
   Path input;
@@ -76,7 +85,13 @@ public final class Decode extends KaldiTool {
 
   @Override
   protected int run() throws Exception {
-    ModelDir model = ModelDir.read(modelDir, 512);
+    List<Path> dirs = new ArrayList<>();
+    for (String d : modelDirs.split(",")) {
+      dirs.add(Path.of(d));
+    }
+    modelDir = dirs.get(0);
+    Ensemble ens = Ensemble.read(dirs, Ensemble.Combination.valueOf(combine.toUpperCase(Locale.ROOT)), 512);
+    ModelDir model = ens.members().get(0);
     Path tmFile = modelDir.resolve("trans.mdl");
     if (!Files.isRegularFile(tmFile)) {
       throw new IllegalArgumentException(modelDir + " has no trans.mdl (train-dnn --trans-model=...)");
@@ -101,7 +116,7 @@ public final class Decode extends KaldiTool {
          })) {
       for (Utt u : utts) {
         long n0 = System.nanoTime();
-        FloatMatrix ll = model.logLikelihoods(u.feats(), priorScale);
+        FloatMatrix ll = ens.logLikelihoods(u.feats(), priorScale);
         nnNanos[0] += System.nanoTime() - n0;
         par.submit(() -> {
           long s0 = System.nanoTime();
@@ -187,7 +202,7 @@ public final class Decode extends KaldiTool {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
     root.put("graph", graphDir.toString());
-    root.put("model", modelDir.toString());
+    root.put("model", modelDirs);
     root.put("audio_seconds", audio);
     root.put("rtf", wall / Math.max(1e-9, audio));
     root.put("rtf_with_features", (wall + featSecs) / Math.max(1e-9, audio));

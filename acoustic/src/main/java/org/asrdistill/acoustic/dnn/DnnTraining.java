@@ -86,7 +86,8 @@ public final class DnnTraining {
   public static ModelDir train(FrameStore store, java.util.Set<String> subset, Path expDir, Options o, BatchStep step,
       Consumer<String> log) throws IOException, InterruptedException {
     Files.createDirectories(expDir);
-    List<String> validSpk = validationSpeakers(store, o.validSpeakers(), o.seed());
+    // the same held-out speakers for every seed, so that ensemble members and students are comparable
+    List<String> validSpk = validationSpeakers(store, o.validSpeakers(), 0);
     List<FrameStore.Utt> train = new ArrayList<>();
     List<FrameStore.Utt> valid = new ArrayList<>();
     for (FrameStore.Utt u : store.utts()) {

@@ -158,6 +158,11 @@ public final class ModelDir {
     return json;
   }
 
+  /** The log priors (a copy). */
+  public float[] logPriors() {
+    return logPriors.clone();
+  }
+
   /**
    * Per frame and pdf: log posterior - priorScale x log prior (priorScale 0: log posteriors). Not thread-safe
    * (the engine's buffers are shared): one ModelDir per thread.

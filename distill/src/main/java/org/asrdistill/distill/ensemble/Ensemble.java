@@ -1,0 +1,146 @@
+package org.asrdistill.distill.ensemble;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.asrdistill.acoustic.dnn.ModelDir;
+import org.asrdistill.acoustic.frames.FrameStore;
+import org.asrdistill.kaldiio.matrix.FloatMatrix;
+
+/**
+ * Members' posteriors combined per frame: {@link Combination#ARITHMETIC} (log of the mean of the posteriors) or
+ * {@link Combination#GEOMETRIC} (mean of the log posteriors, renormalised). Scaled log-likelihoods for decoding
+ * subtract prior-scale x the first member's log priors (members are trained on the same alignments). Not
+ * thread-safe.
+ */
+public final class Ensemble {
+  /** How member posteriors are combined. */
+  public enum Combination { ARITHMETIC, GEOMETRIC }
+
+  private final List<ModelDir> members;
+  private final Combination combination;
+
+  public Ensemble(List<ModelDir> members, Combination combination) {
+    if (members.isEmpty()) {
+      throw new IllegalArgumentException("an ensemble needs at least one member");
+    }
+    for (ModelDir m : members) {
+      if (m.numPdfs() != members.get(0).numPdfs() || m.featureDim() != members.get(0).featureDim()) {
+        throw new IllegalArgumentException("member " + m.dir() + " has " + m.numPdfs() + " outputs and feature "
+            + "dimension " + m.featureDim() + "; " + members.get(0).dir() + " has " + members.get(0).numPdfs() + " and "
+            + members.get(0).featureDim());
+      }
+    }
+    this.members = List.copyOf(members);
+    this.combination = combination;
+  }
+
+  public static Ensemble read(List<Path> dirs, Combination c, int maxBatch) throws IOException {
+    List<ModelDir> m = new ArrayList<>();
+    for (Path d : dirs) {
+      m.add(ModelDir.read(d, maxBatch));
+    }
+    return new Ensemble(m, c);
+  }
+
+  public List<ModelDir> members() {
+    return members;
+  }
+
+  public int numPdfs() {
+    return members.get(0).numPdfs();
+  }
+
+  /** Combined log posteriors of an utterance's (unspliced) features, frames x pdfs. */
+  public FloatMatrix logPosteriors(FloatMatrix feats) {
+    int pdfs = numPdfs();
+    List<FloatMatrix> lp = new ArrayList<>();
+    for (ModelDir m : members) {
+      lp.add(m.logLikelihoods(feats, 0f));
+    }
+    return combine(lp, pdfs, combination);
+  }
+
+  /** Combines member log posteriors (each frames x pdfs) row by row. */
+  public static FloatMatrix combine(List<FloatMatrix> lp, int pdfs, Combination c) {
+    int n = lp.get(0).rows();
+    float[] out = new float[n * pdfs];
+    int m = lp.size();
+    double[] acc = new double[pdfs];
+    for (int t = 0; t < n; t++) {
+      int off = t * pdfs;
+      if (c == Combination.GEOMETRIC) {
+        java.util.Arrays.fill(acc, 0);
+        for (FloatMatrix x : lp) {
+          float[] d = x.data();
+          for (int p = 0; p < pdfs; p++) {
+            acc[p] += d[off + p];
+          }
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int p = 0; p < pdfs; p++) {
+          acc[p] /= m;
+          max = Math.max(max, acc[p]);
+        }
+        double s = 0;
+        for (int p = 0; p < pdfs; p++) {
+          s += Math.exp(acc[p] - max);
+        }
+        double lse = max + Math.log(s);
+        for (int p = 0; p < pdfs; p++) {
+          out[off + p] = (float) (acc[p] - lse);
+        }
+      } else {
+        for (int p = 0; p < pdfs; p++) {
+          double max = Double.NEGATIVE_INFINITY;
+          for (FloatMatrix x : lp) {
+            max = Math.max(max, x.data()[off + p]);
+          }
+          double s = 0;
+          for (FloatMatrix x : lp) {
+            s += Math.exp(x.data()[off + p] - max);
+          }
+          out[off + p] = (float) (max + Math.log(s / m));
+        }
+      }
+    }
+    return new FloatMatrix(n, pdfs, out);
+  }
+
+  /** Log posteriors minus prior-scale x the log priors: what a hybrid decoder needs. */
+  public FloatMatrix logLikelihoods(FloatMatrix feats, float priorScale) {
+    FloatMatrix lp = logPosteriors(feats);
+    if (priorScale != 0) {
+      float[] prior = members.get(0).logPriors();
+      float[] d = lp.data();
+      int pdfs = numPdfs();
+      for (int i = 0; i < d.length; i++) {
+        d[i] -= priorScale * prior[i % pdfs];
+      }
+    }
+    return lp;
+  }
+
+  /** Frame accuracy (argmax of the combined posteriors against the store's targets) over the given utterances. */
+  public double frameAccuracy(FrameStore store, List<FrameStore.Utt> utts) {
+    long correct = 0;
+    long total = 0;
+    int pdfs = numPdfs();
+    for (FrameStore.Utt u : utts) {
+      FloatMatrix lp = logPosteriors(store.features(u));
+      float[] d = lp.data();
+      for (int t = 0; t < u.frames(); t++) {
+        int best = 0;
+        for (int p = 1; p < pdfs; p++) {
+          if (d[t * pdfs + p] > d[t * pdfs + best]) {
+            best = p;
+          }
+        }
+        correct += best == store.target(u.first() + t) ? 1 : 0;
+      }
+      total += u.frames();
+    }
+    return correct / (double) Math.max(1, total);
+  }
+}
