@@ -21,6 +21,9 @@ public final class BenchFrameStore extends KaldiTool {
   @Option(names = "--preset", description = "Network: paper or cpu. Default: ${DEFAULT-VALUE}")
   String preset = "cpu";
 
+  @Option(names = "--num-pdfs", description = "Softmax outputs (>= the store's pdf count; default: the store's)")
+  Integer numPdfs;
+
   @Option(names = "--batch-size", description = "Frames per minibatch. Default: ${DEFAULT-VALUE}")
   int batchSize = 256;
 
@@ -42,9 +45,13 @@ public final class BenchFrameStore extends KaldiTool {
   @Override
   protected int run() throws Exception {
     try (FrameStore store = FrameStore.open(storeFile)) {
-      DnnTopology p = DnnTopology.preset(preset, store.numPdfs());
+      int pdfs = numPdfs == null ? store.numPdfs() : numPdfs;
+      if (pdfs < store.numPdfs()) {
+        throw new IllegalArgumentException("--num-pdfs must be >= the store's " + store.numPdfs() + "; got: " + pdfs);
+      }
+      DnnTopology p = DnnTopology.preset(preset, pdfs);
       DnnTopology t = new DnnTopology(store.dim() * (DnnTopology.SPLICE_LEFT + 1 + DnnTopology.SPLICE_RIGHT),
-          p.hiddenLayers(), p.hiddenDim(), store.numPdfs());
+          p.hiddenLayers(), p.hiddenDim(), pdfs);
       log("store " + storeFile + ": " + store.numFrames() + " frames of dim " + store.dim() + "; network " + t);
       double[] ratios = new double[repeats];
       double[] mem = new double[repeats];

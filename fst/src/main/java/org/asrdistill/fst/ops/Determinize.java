@@ -71,6 +71,8 @@ public final class Determinize {
     private final VectorFst out;
     private final Map<Key, Integer> subsetIds = new HashMap<>();
     private final ArrayDeque<Subset> queue = new ArrayDeque<>();
+    /** Per input state: 1 if it has an input-epsilon arc, 2 if it is final or has a non-epsilon input arc. */
+    private final byte[] epsInfo;
     private long work;
 
     Worker(Fst fst, Options opt, boolean star) {
@@ -86,6 +88,14 @@ public final class Determinize {
         }
       }
       this.acceptor = acc;
+      epsInfo = new byte[fst.numStates()];
+      for (int q = 0; q < fst.numStates(); q++) {
+        int f = fst.isFinal(q) ? 2 : 0;
+        for (int a = 0; a < fst.numArcs(q); a++) {
+          f |= fst.ilabel(q, a) == Fst.EPSILON ? 1 : 2;
+        }
+        epsInfo[q] = (byte) f;
+      }
     }
 
     VectorFst run() {
@@ -259,17 +269,17 @@ public final class Determinize {
 
     /** Sorts by state and merges duplicates (same state: strings must agree; weights are summed). */
     private Subset merge(int[] st, int[][] str, double[] w) {
-      Integer[] order = new Integer[st.length];
+      long[] order = new long[st.length];
       for (int i = 0; i < order.length; i++) {
-        order[i] = i;
+        order[i] = ((long) st[i] << 32) | i;
       }
-      Arrays.sort(order, (x, y) -> Integer.compare(st[x], st[y]));
+      Arrays.sort(order);
       int[] ms = new int[st.length];
       int[][] mstr = new int[st.length][];
       double[] mw = new double[st.length];
       int n = 0;
       for (int k = 0; k < order.length; k++) {
-        int i = order[k];
+        int i = (int) order[k];
         if (n > 0 && ms[n - 1] == st[i]) {
           if (!Arrays.equals(mstr[n - 1], str[i])) {
             throw notFunctional(st[i], mstr[n - 1], str[i]);
@@ -287,6 +297,13 @@ public final class Determinize {
 
     /** Input-epsilon closure (generic shortest distance over input-epsilon arcs; strings must agree). */
     private Subset closure(Subset s) {
+      boolean anyEps = false;
+      for (int i = 0; i < s.size() && !anyEps; i++) {
+        anyEps = (epsInfo[s.states[i]] & 1) != 0;
+      }
+      if (!anyEps) {
+        return s;
+      }
       Map<Integer, Integer> index = new HashMap<>();
       int cap = Math.max(4, s.size() * 2);
       int[] st = new int[cap];
@@ -356,11 +373,7 @@ public final class Determinize {
       int n = 0;
       boolean[] keep = new boolean[s.size()];
       for (int i = 0; i < s.size(); i++) {
-        int q = s.states[i];
-        boolean k = fst.isFinal(q);
-        for (int a = 0; a < fst.numArcs(q) && !k; a++) {
-          k = fst.ilabel(q, a) != Fst.EPSILON;
-        }
+        boolean k = (epsInfo[s.states[i]] & 2) != 0;
         keep[i] = k;
         if (k) {
           n++;

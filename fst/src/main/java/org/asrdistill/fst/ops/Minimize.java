@@ -1,9 +1,7 @@
 package org.asrdistill.fst.ops;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.asrdistill.fst.Fst;
 import org.asrdistill.fst.Semiring;
@@ -63,13 +61,17 @@ public final class Minimize {
     ArcSort.byInput(work);
     int n = work.numStates();
     int[] cls = new int[n];
-    int numClasses = refine(work, cls, delta, true);
+    int[] next = new int[n];
+    int cap = Integer.highestOneBit(Math.max(4, 2 * n - 1)) << 1;
+    int[] table = new int[cap];
+    long[] hashes = new long[n];
+    int numClasses = refine(work, cls, next, table, hashes, delta, true);
     while (true) {
-      int next = refine(work, cls, delta, false);
-      if (next == numClasses) {
+      int k = refine(work, cls, next, table, hashes, delta, false);
+      if (k == numClasses) {
         break;
       }
-      numClasses = next;
+      numClasses = k;
     }
     VectorFst out = new VectorFst(work.semiring());
     out.reserveStates(numClasses);
@@ -94,35 +96,81 @@ public final class Minimize {
     return out;
   }
 
-  private static int refine(VectorFst f, int[] cls, double delta, boolean initial) {
-    Map<Sig, Integer> ids = new HashMap<>();
-    int[] next = new int[cls.length];
+  /**
+   * One round of Moore refinement: states get the same new class iff their signatures (current class, final
+   * weight, and per arc: labels, quantised weight, target class) are equal. Allocation-free: an open-addressing
+   * table of representative states keyed by a 64-bit signature hash, collisions resolved by comparing the
+   * states' arcs. Returns the number of classes; {@code cls} is updated.
+   */
+  private static int refine(VectorFst f, int[] cls, int[] next, int[] table, long[] hashes, double delta,
+      boolean initial) {
+    Arrays.fill(table, 0);
+    int mask = table.length - 1;
+    int classes = 0;
     for (int s = 0; s < cls.length; s++) {
-      long[] sig;
-      if (initial) {
-        sig = new long[] {quantize(f.finalWeight(s), delta)};
-      } else {
-        int na = f.numArcs(s);
-        sig = new long[2 + 4 * na];
-        sig[0] = cls[s];
-        sig[1] = quantize(f.finalWeight(s), delta);
-        for (int a = 0; a < na; a++) {
-          sig[2 + 4 * a] = f.ilabel(s, a);
-          sig[3 + 4 * a] = f.olabel(s, a);
-          sig[4 + 4 * a] = quantize(f.weight(s, a), delta);
-          sig[5 + 4 * a] = cls[f.nextState(s, a)];
+      long h = signatureHash(f, cls, s, delta, initial);
+      int slot = (int) (h ^ (h >>> 29)) & mask;
+      int found = -1;
+      while (table[slot] != 0) {
+        int r = table[slot] - 1;
+        if (hashes[r] == h && sameSignature(f, cls, r, s, delta, initial)) {
+          found = r;
+          break;
         }
+        slot = (slot + 1) & mask;
       }
-      Sig key = new Sig(sig);
-      Integer id = ids.get(key);
-      if (id == null) {
-        id = ids.size();
-        ids.put(key, id);
+      if (found >= 0) {
+        next[s] = next[found];
+      } else {
+        table[slot] = s + 1;
+        hashes[s] = h;
+        next[s] = classes++;
       }
-      next[s] = id;
     }
     System.arraycopy(next, 0, cls, 0, cls.length);
-    return ids.size();
+    return classes;
+  }
+
+  private static long mix(long h, long v) {
+    h ^= v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2);
+    return h * 0xBF58476D1CE4E5B9L;
+  }
+
+  private static long signatureHash(VectorFst f, int[] cls, int s, double delta, boolean initial) {
+    long h = mix(17, quantize(f.finalWeight(s), delta));
+    if (initial) {
+      return h;
+    }
+    h = mix(h, cls[s]);
+    int na = f.numArcs(s);
+    h = mix(h, na);
+    for (int a = 0; a < na; a++) {
+      h = mix(h, ((long) f.ilabel(s, a) << 32) ^ f.olabel(s, a));
+      h = mix(h, quantize(f.weight(s, a), delta));
+      h = mix(h, cls[f.nextState(s, a)]);
+    }
+    return h;
+  }
+
+  private static boolean sameSignature(VectorFst f, int[] cls, int r, int s, double delta, boolean initial) {
+    if (quantize(f.finalWeight(r), delta) != quantize(f.finalWeight(s), delta)) {
+      return false;
+    }
+    if (initial) {
+      return true;
+    }
+    int na = f.numArcs(s);
+    if (cls[r] != cls[s] || f.numArcs(r) != na) {
+      return false;
+    }
+    for (int a = 0; a < na; a++) {
+      if (f.ilabel(r, a) != f.ilabel(s, a) || f.olabel(r, a) != f.olabel(s, a)
+          || quantize(f.weight(r, a), delta) != quantize(f.weight(s, a), delta)
+          || cls[f.nextState(r, a)] != cls[f.nextState(s, a)]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long quantize(double w, double delta) {
@@ -153,26 +201,6 @@ public final class Minimize {
               + " has two arcs labelled " + f.ilabel(s, a) + ":" + f.olabel(s, a) + " (determinize first)");
         }
       }
-    }
-  }
-
-  private static final class Sig {
-    private final long[] v;
-    private final int hash;
-
-    Sig(long[] v) {
-      this.v = v;
-      this.hash = Arrays.hashCode(v);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Sig && ((Sig) o).hash == hash && Arrays.equals(((Sig) o).v, v);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
     }
   }
 }
