@@ -1,7 +1,7 @@
 package org.asrdistill.cli;
 
 import org.asrdistill.decoder.align.EqualAlign;
-import org.asrdistill.decoder.align.FstHolder;
+import org.asrdistill.decoder.graph.FstHolder;
 import org.asrdistill.fst.Fst;
 import org.asrdistill.kaldiio.matrix.FloatMatrix;
 import org.asrdistill.kaldiio.table.Holders;

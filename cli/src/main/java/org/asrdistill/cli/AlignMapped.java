@@ -2,7 +2,7 @@ package org.asrdistill.cli;
 
 import java.util.Locale;
 import org.asrdistill.decoder.align.AlignOptions;
-import org.asrdistill.decoder.align.FstHolder;
+import org.asrdistill.decoder.graph.FstHolder;
 import org.asrdistill.decoder.align.ForcedAligner;
 import org.asrdistill.fst.Fst;
 import org.asrdistill.hmm.decodable.DecodableMatrixScaledMapped;

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.asrdistill.decoder.align.FstHolder;
+import org.asrdistill.decoder.graph.FstHolder;
 import org.asrdistill.fst.Fst;
 import org.asrdistill.fst.Semiring;
 import org.asrdistill.fst.VectorFst;

@@ -51,7 +51,8 @@ public final class FstHolder implements Holder<Fst> {
       }
     };
     // a one-byte buffer: large reads bypass it, so nothing past the FST is consumed
-    return OpenFstBinary.read(new BufferedInputStream(adapter, 1), in.name()).fst();
+    return OpenFstBinary.read(new BufferedInputStream(adapter, 1), in.name() + (in.key() == null ? "" : ", key "
+        + in.key())).fst();
   }
 
   @Override
