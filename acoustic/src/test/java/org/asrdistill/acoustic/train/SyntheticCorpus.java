@@ -121,7 +121,7 @@ final class SyntheticCorpus {
       if (s == 0 && !prev.isEmpty()) {
         float[] c = means.get(prev + 2);
         for (int d = 0; d < DIM; d++) {
-          m[d] += 0.6f * c[d];
+          m[d] += 1.5f * c[d];
         }
       }
       for (int k = 0; k < len; k++) {
