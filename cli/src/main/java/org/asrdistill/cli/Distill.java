@@ -2,7 +2,6 @@ package org.asrdistill.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Set;
 import org.asrdistill.acoustic.frames.FrameStore;
@@ -61,10 +60,7 @@ public final class Distill extends KaldiTool {
       }
     }
     if (transModel != null) {
-      Files.createDirectories(exp);
-      Path tmp = exp.resolve("trans.mdl.tmp");
-      Files.copy(transModel, tmp, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmp, exp.resolve("trans.mdl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      DnnTrainOptions.copyTransModel(transModel, exp);
     }
     try (FrameStore store = FrameStore.open(storeFile); TeacherCache cache = TeacherCache.open(cacheFile, store)) {
       Distillation.train(store, cache, subset, exp, train.options(store, train.seed),

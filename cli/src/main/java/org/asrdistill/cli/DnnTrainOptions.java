@@ -71,4 +71,13 @@ final class DnnTrainOptions {
         momentum, batchSize, maxEpochs, minEpochs, halvingFactor, startHalvingImpr, endHalvingImpr, validSpeakers, left,
         right, seedValue, new ModelDir.Features("fbank", store.dim(), true, false));
   }
+
+  /** Copies a transition model into a model directory as trans.mdl (under a temporary name, then renamed). */
+  static void copyTransModel(java.nio.file.Path from, java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Path tmp = dir.resolve("trans.mdl.tmp");
+    java.nio.file.Files.copy(from, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    java.nio.file.Files.move(tmp, dir.resolve("trans.mdl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
 }

@@ -1,18 +1,9 @@
 package org.asrdistill.cli;
 
-import java.util.Locale;
 import org.asrdistill.decoder.align.AlignOptions;
-import org.asrdistill.decoder.align.ForcedAligner;
-import org.asrdistill.decoder.graph.FstHolder;
-import org.asrdistill.fst.Fst;
 import org.asrdistill.hmm.gmm.DecodableAmDiagGmmScaled;
 import org.asrdistill.hmm.gmm.GmmModel;
 import org.asrdistill.hmm.gmm.GmmScorer;
-import org.asrdistill.kaldiio.matrix.FloatMatrix;
-import org.asrdistill.kaldiio.table.Holders;
-import org.asrdistill.kaldiio.table.RandomAccessTableReader;
-import org.asrdistill.kaldiio.table.SequentialTableReader;
-import org.asrdistill.kaldiio.table.TableWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,48 +44,9 @@ public final class GmmAlignCompiled extends KaldiTool {
 
   @Override
   protected int run() throws Exception {
-    GmmModel m = GmmModel.readFile(model);
-    GmmScorer scorer = new GmmScorer(m.am());
-    AlignOptions opt = new AlignOptions(beam, retryBeam);
-    int done = 0;
-    int noGraph = 0;
-    int failed = 0;
-    int retried = 0;
-    long frames = 0;
-    double totLike = 0;
-    try (SequentialTableReader<FloatMatrix> r = SequentialTableReader.open(feats, Holders.FLOAT_MATRIX);
-         RandomAccessTableReader<Fst> g = RandomAccessTableReader.open(graphs, FstHolder.INSTANCE);
-         TableWriter<int[]> w = TableWriter.open(aliOut, Holders.INT32_VECTOR)) {
-      while (r.next()) {
-        String key = r.key();
-        if (!g.hasKey(key)) {
-          warn("No graph for utterance " + key);
-          noGraph++;
-          continue;
-        }
-        FloatMatrix f = r.value();
-        ForcedAligner.Result res = ForcedAligner.align(g.value(key),
-            new DecodableAmDiagGmmScaled(scorer, m.transitionModel(), f, acousticScale), opt);
-        if (res.retried()) {
-          warn("Retrying utterance " + key + " with beam " + retryBeam);
-          retried++;
-        }
-        if (!res.succeeded()) {
-          warn("Did not successfully decode file " + key + ", len = " + f.rows());
-          failed++;
-          continue;
-        }
-        w.write(key, res.alignment());
-        totLike -= res.cost() / acousticScale;
-        frames += f.rows();
-        done++;
-      }
-      w.commit();
-    }
-    log(String.format(Locale.ROOT, "Overall log-likelihood per frame is %.6g over %d frames.",
-        totLike / Math.max(1, frames), frames));
-    log("Retried " + retried + " out of " + (done + failed) + " utterances.");
-    log("Done " + done + ", errors on " + noGraph + ", failed on " + failed);
-    return done == 0 ? 1 : 0;
+    GmmModel m0 = GmmModel.readFile(model);
+    GmmScorer scorer = new GmmScorer(m0.am());
+    return GraphAlignment.run(this, graphs, feats, aliOut, new AlignOptions(beam, retryBeam), acousticScale,
+        m -> new DecodableAmDiagGmmScaled(scorer, m0.transitionModel(), m, acousticScale));
   }
 }

@@ -1,8 +1,6 @@
 package org.asrdistill.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.asrdistill.acoustic.dnn.DnnTraining;
 import org.asrdistill.acoustic.frames.FrameStore;
 import picocli.CommandLine.Command;
@@ -38,10 +36,7 @@ public final class TrainDnn extends KaldiTool {
     try (FrameStore store = FrameStore.open(storeFile)) {
       DnnTraining.Options o = train.options(store, train.seed);
       if (transModel != null) {
-        Files.createDirectories(exp);
-        Path tmp = exp.resolve("trans.mdl.tmp");
-        Files.copy(transModel, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, exp.resolve("trans.mdl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DnnTrainOptions.copyTransModel(transModel, exp);
       }
       DnnTraining.train(store, exp, o, this::log);
     }

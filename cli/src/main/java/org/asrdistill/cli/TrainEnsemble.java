@@ -3,7 +3,6 @@ package org.asrdistill.cli;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.asrdistill.acoustic.dnn.DnnTraining;
@@ -56,9 +55,7 @@ public final class TrainEnsemble extends KaldiTool {
       }
       Files.createDirectories(d);
       if (transModel != null) {
-        Path tmp = d.resolve("trans.mdl.tmp");
-        Files.copy(transModel, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, d.resolve("trans.mdl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DnnTrainOptions.copyTransModel(transModel, d);
       }
       todo.add(i);
     }
