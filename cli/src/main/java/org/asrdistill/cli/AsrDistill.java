@@ -59,6 +59,7 @@ import picocli.CommandLine.Command;
         MakeTeacherCache.class,
         Distill.class,
         NnetFrameAccuracy.class,
+        BenchDistill.class,
         AlignEqualCompiled.class,
         TrainTri.class,
         MakeGrammar.class,
