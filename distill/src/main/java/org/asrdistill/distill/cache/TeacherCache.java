@@ -206,9 +206,13 @@ public final class TeacherCache implements AutoCloseable {
   public static int write(FrameStore store, List<ModelDir> members, Mode mode, int k, double temperature, Path out,
       Consumer<String> log) throws IOException {
     int classes = store.numPdfs();
-    if (mode != Mode.DENSE && (k < 1 || k > classes || classes > 65536)) {
-      throw new IllegalArgumentException("top-k needs 1 <= k <= classes <= 65536; got k=" + k + ", " + classes
+    if (mode != Mode.DENSE && (k < 1 || classes > 65536)) {
+      throw new IllegalArgumentException("top-k needs k >= 1 and at most 65536 classes; got k=" + k + ", " + classes
           + " classes");
+    }
+    if (k > classes) {
+      log.accept("top-k: k=" + k + " is more than the " + classes + " classes; using k=" + classes);
+      k = classes;
     }
     if (!(temperature > 0)) {
       throw new IllegalArgumentException("temperature must be > 0; got: " + temperature);
