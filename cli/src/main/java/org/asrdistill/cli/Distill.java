@@ -1,8 +1,6 @@
 package org.asrdistill.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Set;
 import org.asrdistill.acoustic.frames.FrameStore;
 import org.asrdistill.distill.Distillation;
@@ -33,9 +31,6 @@ public final class Distill extends KaldiTool {
   @Option(names = "--hard-weight", description = "Relative weight of the hard-label term. Default: ${DEFAULT-VALUE}")
   double hardWeight = 0.5;
 
-  @Option(names = "--utt-list", description = "Train only on these utterances (one key per line)")
-  Path uttList;
-
   @Option(names = "--trans-model", description = "Transition model copied into the model directory as trans.mdl")
   Path transModel;
 
@@ -50,15 +45,7 @@ public final class Distill extends KaldiTool {
 
   @Override
   protected int run() throws Exception {
-    Set<String> subset = null;
-    if (uttList != null) {
-      subset = new HashSet<>();
-      for (String l : Files.readAllLines(uttList)) {
-        if (!l.isBlank()) {
-          subset.add(l.trim().split("\\s+")[0]);
-        }
-      }
-    }
+    Set<String> subset = train.subset();
     if (transModel != null) {
       DnnTrainOptions.copyTransModel(transModel, exp);
     }

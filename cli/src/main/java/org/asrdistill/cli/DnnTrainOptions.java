@@ -62,6 +62,24 @@ final class DnnTrainOptions {
       + " Default: ${DEFAULT-VALUE}")
   long seed = 1;
 
+  @Option(names = "--utt-list", description = "Train only on these utterances (first field of each line), e.g. a "
+      + "small-data subset; the held-out speakers stay the same")
+  java.nio.file.Path uttList;
+
+  /** The utterance subset of --utt-list, or null for all. */
+  java.util.Set<String> subset() throws java.io.IOException {
+    if (uttList == null) {
+      return null;
+    }
+    java.util.Set<String> s = new java.util.HashSet<>();
+    for (String l : java.nio.file.Files.readAllLines(uttList)) {
+      if (!l.isBlank()) {
+        s.add(l.trim().split("\\s+")[0]);
+      }
+    }
+    return s;
+  }
+
   DnnTraining.Options options(FrameStore store, long seedValue) {
     int in = store.dim() * (left + 1 + right);
     DnnTopology p = DnnTopology.preset(preset, store.numPdfs());

@@ -38,7 +38,7 @@ public final class TrainDnn extends KaldiTool {
       if (transModel != null) {
         DnnTrainOptions.copyTransModel(transModel, exp);
       }
-      DnnTraining.train(store, exp, o, this::log);
+      DnnTraining.train(store, train.subset(), exp, o, DnnTraining.CROSS_ENTROPY, this::log);
     }
     return 0;
   }

@@ -63,7 +63,8 @@ public final class TrainEnsemble extends KaldiTool {
       try (FrameStore store = FrameStore.open(storeFile)) {
         for (int i : todo) {
           log("member " + i + " of " + members + ": seed " + (train.seed + i - 1));
-          DnnTraining.train(store, exp.resolve("member-" + i), train.options(store, train.seed + i - 1), this::log);
+          DnnTraining.train(store, train.subset(), exp.resolve("member-" + i), train.options(store, train.seed + i - 1),
+              DnnTraining.CROSS_ENTROPY, this::log);
         }
       }
       return 0;
@@ -120,6 +121,9 @@ public final class TrainEnsemble extends KaldiTool {
     }
     if (train.hiddenDim != null) {
       a.add("--hidden-dim=" + train.hiddenDim);
+    }
+    if (train.uttList != null) {
+      a.add("--utt-list=" + train.uttList);
     }
     return a;
   }
