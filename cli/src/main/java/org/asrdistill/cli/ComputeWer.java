@@ -12,6 +12,7 @@ import org.asrdistill.eval.wer.WerReports;
 import org.asrdistill.eval.wer.WerResult;
 import org.asrdistill.eval.wer.WerScorer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,18 +52,8 @@ public final class ComputeWer extends KaldiTool {
       description = "Write confusion pairs, insertions, deletions, substitutions (sclite dtl).")
   Path dtl;
 
-  @Option(names = "--write-result", paramLabel = "<json>", description = "Write a result record (JSON).")
-  Path result;
-
-  @Option(names = "--system", description = "System name for the result record. Default: ${DEFAULT-VALUE}")
-  String system = "system";
-
-  @Option(names = "--experiment", description = "Experiment for the result record (table1, small-data, "
-      + "temperature-sweep, lm-weight-sweep, ...).")
-  String experiment;
-
-  @Option(names = "--dataset", description = "Data set name for the result record (e.g. test).")
-  String dataset;
+  @Mixin
+  ResultOptions out = new ResultOptions();
 
   @Option(names = "--lm-weight", description = "LM weight of these hypotheses, for the result record.")
   Double lmWeight;
@@ -97,13 +88,13 @@ public final class ComputeWer extends KaldiTool {
     if (dtl != null) {
       Results.writeAtomically(dtl, WerReports.detail(r));
     }
-    if (result != null) {
+    if (out.file != null) {
       double seconds = (System.nanoTime() - t0) / 1e9;
-      Results.write(result, ResultRecord.builder("scoring", system).experiment(experiment).dataset(dataset)
+      Results.write(out.file, ResultRecord.builder("scoring", out.system).experiment(out.experiment).dataset(out.dataset)
           .wer(ResultRecord.WerScore.of(r.total()).withLmWeight(lmWeight, wordInsPenalty))
           .timings(new ResultRecord.Timings(seconds, null, null, null, null))
           .provenance(Results.provenance(toolName(), commandLineText(), null)).build());
-      log("Wrote result record " + result);
+      log("Wrote result record " + out.file);
     }
     return 0;
   }

@@ -13,10 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.asrdistill.acoustic.dnn.ModelDir;
 import org.asrdistill.decoder.search.BeamDecoder;
-import org.asrdistill.distill.ensemble.Ensemble;
 import org.asrdistill.decoder.search.DecodeResult;
 import org.asrdistill.decoder.search.DecoderOptions;
 import org.asrdistill.decoder.search.DecodingGraph;
+import org.asrdistill.distill.ensemble.Ensemble;
+import org.asrdistill.eval.report.ResultRecord;
+import org.asrdistill.eval.report.Results;
 import org.asrdistill.fst.SymbolTable;
 import org.asrdistill.frontend.cmvn.Cmvn;
 import org.asrdistill.frontend.features.FbankOptions;
@@ -31,6 +33,7 @@ import org.asrdistill.kaldiio.matrix.FloatMatrix;
 import org.asrdistill.kaldiio.table.SequentialTableReader;
 import org.asrdistill.kaldiio.wav.WaveData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -65,6 +68,9 @@ public final class Decode extends KaldiTool {
   @Option(names = "--combine", description = "With several model dirs (comma-separated): arithmetic or geometric "
       + "mean of their posteriors. Default: ${DEFAULT-VALUE}")
   String combine = "arithmetic";
+
+  @Mixin
+  ResultOptions result = new ResultOptions();
 
   @Parameters(index = "0", paramLabel = "<graph-dir>")
   Path graphDir;
@@ -134,6 +140,14 @@ public final class Decode extends KaldiTool {
     log(String.format(Locale.ROOT, "%d utterances, %.1f s of audio: features %.1f s, network %.1f s, search+network "
         + "wall %.1f s; real-time factor %.4f (excluding feature extraction), %.4f overall", utts.size(), audio,
         featSecs, nnNanos[0] / 1e9, wall, wall / Math.max(1e-9, audio), (wall + featSecs) / Math.max(1e-9, audio)));
+    if (result.file != null) {
+      long frames = utts.stream().mapToLong(u -> u.feats().rows()).sum();
+      Results.write(result.file, ResultRecord.builder("decoding", result.system).experiment(result.experiment)
+          .dataset(result.dataset).model(NnetFrameAccuracy.describe(ens.members()))
+          .timings(new ResultRecord.Timings(wall, frames, frames / Math.max(1e-9, wall), audio,
+              wall / Math.max(1e-9, audio)))
+          .provenance(Results.provenance(toolName(), commandLineText(), null)).build());
+    }
     return results.values().stream().anyMatch(r -> r != null) ? 0 : 1;
   }
 

@@ -37,6 +37,11 @@ final class DnnTrainOptions {
   @Option(names = "--min-iters", description = "Minimum epochs before stopping. Default: ${DEFAULT-VALUE}")
   int minEpochs = 0;
 
+  @Option(names = "--early-stopping", arity = "1", description = "Newbob's epoch rejection and stop on small held-out "
+      + "gains; false trains all --max-iters epochs and keeps every one (learning-rate halving as usual). "
+      + "Default: ${DEFAULT-VALUE}")
+  boolean earlyStopping = true;
+
   @Option(names = "--halving-factor", description = "Learning-rate factor when halving. Default: ${DEFAULT-VALUE}")
   double halvingFactor = 0.5;
 
@@ -68,11 +73,13 @@ final class DnnTrainOptions {
 
   /** The utterance subset of --utt-list, or null for all. */
   java.util.Set<String> subset() throws java.io.IOException {
-    if (uttList == null) {
-      return null;
-    }
+    return uttList == null ? null : readUttList(uttList);
+  }
+
+  /** The first field of every non-blank line of {@code file}. */
+  static java.util.Set<String> readUttList(java.nio.file.Path file) throws java.io.IOException {
     java.util.Set<String> s = new java.util.HashSet<>();
-    for (String l : java.nio.file.Files.readAllLines(uttList)) {
+    for (String l : java.nio.file.Files.readAllLines(file)) {
       if (!l.isBlank()) {
         s.add(l.trim().split("\\s+")[0]);
       }
@@ -87,7 +94,7 @@ final class DnnTrainOptions {
         hiddenDim == null ? p.hiddenDim() : hiddenDim, store.numPdfs());
     return new DnnTraining.Options(t, TrainerOptions.Updater.valueOf(updater.toUpperCase(Locale.ROOT)), learnRate,
         momentum, batchSize, maxEpochs, minEpochs, halvingFactor, startHalvingImpr, endHalvingImpr, validSpeakers, left,
-        right, seedValue, new ModelDir.Features("fbank", store.dim(), true, false));
+        right, seedValue, new ModelDir.Features("fbank", store.dim(), true, false), earlyStopping);
   }
 
   /** Copies a transition model into a model directory as trans.mdl (under a temporary name, then renamed). */

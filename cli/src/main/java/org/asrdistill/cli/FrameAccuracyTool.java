@@ -10,6 +10,7 @@ import org.asrdistill.kaldiio.table.Holders;
 import org.asrdistill.kaldiio.table.RandomAccessTableReader;
 import org.asrdistill.kaldiio.table.SequentialTableReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,17 +29,8 @@ public final class FrameAccuracyTool extends KaldiTool {
   @Option(names = "--top", description = "Number of confusions to print. Default: ${DEFAULT-VALUE}")
   int top = 10;
 
-  @Option(names = "--write-result", paramLabel = "<json>", description = "Write a result record (JSON).")
-  Path result;
-
-  @Option(names = "--system", description = "System name for the result record. Default: ${DEFAULT-VALUE}")
-  String system = "system";
-
-  @Option(names = "--experiment", description = "Experiment for the result record (table1, small-data, ...).")
-  String experiment;
-
-  @Option(names = "--dataset", description = "Data set name for the result record (e.g. test, train).")
-  String dataset;
+  @Mixin
+  ResultOptions out = new ResultOptions();
 
   @Parameters(index = "0", paramLabel = "<ref-pdf-ali-rspecifier>")
   String ref;
@@ -79,8 +71,8 @@ public final class FrameAccuracyTool extends KaldiTool {
     }
     log("Scored " + r.utterances() + " utterances; " + missing + " had no hypothesis, " + r.skipped()
         + " had a different length.");
-    if (result != null) {
-      Results.write(result, ResultRecord.builder("frame-accuracy", system).experiment(experiment).dataset(dataset)
+    if (out.file != null) {
+      Results.write(out.file, ResultRecord.builder("frame-accuracy", out.system).experiment(out.experiment).dataset(out.dataset)
           .frameAccuracy(ResultRecord.FrameScore.of(r.frames(), r.correct()))
           .provenance(Results.provenance(toolName(), commandLineText(), null)).build());
     }

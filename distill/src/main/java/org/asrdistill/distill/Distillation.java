@@ -33,6 +33,8 @@ public final class Distillation {
     log.accept(String.format(java.util.Locale.ROOT, "distill: temperature %.3g, hard-label weight %.3g, teacher cache "
         + "%s (%s, %d bytes per frame)", loss.temperature(), loss.hardWeight(), cache, cache.mode(),
         cache.bytesPerFrame()));
-    return DnnTraining.train(store, subset, expDir, o, step(cache, loss), log);
+    return DnnTraining.train(store, subset, expDir, o, step(cache, loss), java.util.Map.of("targets", "soft",
+        "temperature", loss.temperature(), "hard_weight", loss.hardWeight(), "teacher_cache",
+        cache.mode().toString()), log);
   }
 }

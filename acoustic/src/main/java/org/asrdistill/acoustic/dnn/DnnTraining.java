@@ -37,7 +37,8 @@ public final class DnnTraining {
   /** Options; {@link #defaults()} gives Kaldi nnet1's schedule constants with momentum SGD. */
   public record Options(DnnTopology topology, TrainerOptions.Updater updater, double learnRate, double momentum,
       int batchSize, int maxEpochs, int minEpochs, double halvingFactor, double startHalvingImpr,
-      double endHalvingImpr, int validSpeakers, int left, int right, long seed, ModelDir.Features features) {
+      double endHalvingImpr, int validSpeakers, int left, int right, long seed, ModelDir.Features features,
+      boolean earlyStopping) {
     public Options {
       if (!(learnRate > 0) || batchSize < 1 || maxEpochs < 1 || validSpeakers < 0 || left < 0 || right < 0) {
         throw new IllegalArgumentException("need learn-rate > 0, batch-size >= 1, max-epochs >= 1, valid-speakers >= 0,"
@@ -47,7 +48,7 @@ public final class DnnTraining {
 
     public static Options defaults(DnnTopology topology) {
       return new Options(topology, TrainerOptions.Updater.MOMENTUM, 0.008, 0.9, 256, 20, 0, 0.5, 0.01, 0.001, 4,
-          DnnTopology.SPLICE_LEFT, DnnTopology.SPLICE_RIGHT, 1, ModelDir.Features.paper());
+          DnnTopology.SPLICE_LEFT, DnnTopology.SPLICE_RIGHT, 1, ModelDir.Features.paper(), true);
     }
   }
 
@@ -85,6 +86,15 @@ public final class DnnTraining {
    */
   public static ModelDir train(FrameStore store, java.util.Set<String> subset, Path expDir, Options o, BatchStep step,
       Consumer<String> log) throws IOException, InterruptedException {
+    return train(store, subset, expDir, o, step, java.util.Map.of("targets", "hard"), log);
+  }
+
+  /**
+   * As {@link #train(FrameStore, java.util.Set, Path, Options, BatchStep, Consumer)}; {@code describe} (e.g. the
+   * targets and temperature of a distillation step) is added to the provenance in model.json.
+   */
+  public static ModelDir train(FrameStore store, java.util.Set<String> subset, Path expDir, Options o, BatchStep step,
+      java.util.Map<String, ?> describe, Consumer<String> log) throws IOException, InterruptedException {
     Files.createDirectories(expDir);
     // the same held-out speakers for every seed, so that ensemble members and students are comparable
     List<String> validSpk = validationSpeakers(store, o.validSpeakers(), 0);
@@ -138,7 +148,7 @@ public final class DnnTraining {
       double secs = (System.nanoTime() - t0) / 1e9;
       double[] v = evaluate(engine, store, valid, o);
       double prev = state.get("valid_loss").asDouble();
-      boolean accept = v[0] < prev || valid.isEmpty();
+      boolean accept = v[0] < prev || valid.isEmpty() || !o.earlyStopping();
       double relImpr = (prev - v[0]) / prev;
       ObjectNode h = ((ArrayNode) state.get("history")).addObject();
       h.put("epoch", epoch).put("learn_rate", lr).put("train_loss", trainLoss).put("valid_loss", v[0])
@@ -153,7 +163,7 @@ public final class DnnTraining {
       }
       boolean halving = state.get("halving").asBoolean();
       boolean done = epoch >= o.maxEpochs();
-      if (halving && relImpr < o.endHalvingImpr() && epoch >= o.minEpochs()) {
+      if (halving && relImpr < o.endHalvingImpr() && epoch >= o.minEpochs() && o.earlyStopping()) {
         done = true;
       }
       if (relImpr < o.startHalvingImpr()) {
@@ -175,6 +185,15 @@ public final class DnnTraining {
     prov.put("seed", o.seed());
     prov.put("updater", o.updater().name());
     prov.put("batch_size", o.batchSize());
+    long pool = 0;
+    for (FrameStore.Utt u : store.utts()) {
+      pool += validSpk.contains(u.speaker()) ? 0 : u.frames();
+    }
+    prov.put("train_fraction", pool == 0 ? 0.0 : (double) Arrays.stream(counts).sum() / pool);
+    prov.put("epochs", state.get("epoch").asInt());
+    prov.put("early_stopping", o.earlyStopping());
+    prov.put("early_stopped", state.get("epoch").asInt() < o.maxEpochs());
+    describe.forEach(prov::putPOJO);
     prov.putPOJO("valid_speakers", validSpk);
     prov.set("history", state.get("history"));
     ModelDir.write(expDir, engine, o.left(), o.right(), o.features(), counts, prov);

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.asrdistill.kaldiio.matrix.FloatMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -168,33 +170,62 @@ public final class ModelDir {
    * (the engine's buffers are shared): one ModelDir per thread.
    */
   public FloatMatrix logLikelihoods(FloatMatrix feats, float priorScale) {
+    return logLikelihoods(List.of(feats), priorScale).get(0);
+  }
+
+  /**
+   * As {@link #logLikelihoods(FloatMatrix, float)} for several utterances at once: their spliced frames are packed
+   * into full minibatches across utterance boundaries (each utterance spliced with its own edges), so that short
+   * utterances do not leave the matrix products small.
+   */
+  public List<FloatMatrix> logLikelihoods(List<FloatMatrix> utts, float priorScale) {
     int dim = featureDim();
-    if (feats.cols() != dim) {
-      throw new IllegalArgumentException("features have dimension " + feats.cols() + ", the model expects " + dim);
-    }
-    int n = feats.rows();
     int pdfs = numPdfs();
-    float[] out = new float[n * pdfs];
     int maxB = engine.options().maxBatch();
     int win = left + 1 + right;
-    float[] buf = new float[maxB * win * dim];
-    float[] d = feats.data();
-    for (int t0 = 0; t0 < n; t0 += maxB) {
-      int b = Math.min(maxB, n - t0);
-      for (int i = 0; i < b; i++) {
-        for (int k = -left; k <= right; k++) {
-          int f = Math.min(n - 1, Math.max(0, t0 + i + k));
-          System.arraycopy(d, f * dim, buf, (i * win + k + left) * dim, dim);
-        }
+    List<FloatMatrix> result = new ArrayList<>(utts.size());
+    for (FloatMatrix f : utts) {
+      if (f.cols() != dim) {
+        throw new IllegalArgumentException("features have dimension " + f.cols() + ", the model expects " + dim);
       }
-      INDArray lp = engine.forward(buf, b);
-      float[] v = lp.dup().data().asFloat();
-      for (int i = 0; i < b; i++) {
-        for (int p = 0; p < pdfs; p++) {
-          out[(t0 + i) * pdfs + p] = v[i * pdfs + p] - priorScale * logPriors[p];
+      result.add(new FloatMatrix(f.rows(), pdfs, new float[f.rows() * pdfs]));
+    }
+    float[] buf = new float[maxB * win * dim];
+    int[] rowUtt = new int[maxB];
+    int[] rowFrame = new int[maxB];
+    int b = 0;
+    for (int u = 0; u < utts.size(); u++) {
+      FloatMatrix f = utts.get(u);
+      float[] d = f.data();
+      int n = f.rows();
+      for (int t = 0; t < n; t++) {
+        for (int k = -left; k <= right; k++) {
+          int src = Math.min(n - 1, Math.max(0, t + k));
+          System.arraycopy(d, src * dim, buf, (b * win + k + left) * dim, dim);
+        }
+        rowUtt[b] = u;
+        rowFrame[b] = t;
+        if (++b == maxB) {
+          flush(buf, b, rowUtt, rowFrame, result, priorScale);
+          b = 0;
         }
       }
     }
-    return new FloatMatrix(n, pdfs, out);
+    if (b > 0) {
+      flush(buf, b, rowUtt, rowFrame, result, priorScale);
+    }
+    return result;
+  }
+
+  private void flush(float[] buf, int b, int[] rowUtt, int[] rowFrame, List<FloatMatrix> out, float priorScale) {
+    int pdfs = numPdfs();
+    float[] v = engine.forward(buf, b).dup().data().asFloat();
+    for (int i = 0; i < b; i++) {
+      float[] o = out.get(rowUtt[i]).data();
+      int base = rowFrame[i] * pdfs;
+      for (int p = 0; p < pdfs; p++) {
+        o[base + p] = v[i * pdfs + p] - priorScale * logPriors[p];
+      }
+    }
   }
 }

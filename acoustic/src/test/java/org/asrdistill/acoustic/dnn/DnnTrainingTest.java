@@ -55,7 +55,7 @@ class DnnTrainingTest {
     DnnTopology t = new DnnTopology(5 * 4, 1, 16, 4);
     DnnTraining.Options d = DnnTraining.Options.defaults(t);
     return new DnnTraining.Options(t, d.updater(), 0.05, 0.5, 32, epochs, 0, d.halvingFactor(), d.startHalvingImpr(),
-        d.endHalvingImpr(), 2, 2, 1, 3, d.features());
+        d.endHalvingImpr(), 2, 2, 1, 3, d.features(), true);
   }
 
   private static byte[] finalState(Path exp) throws Exception {

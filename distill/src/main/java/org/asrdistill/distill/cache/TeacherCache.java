@@ -237,24 +237,35 @@ public final class TeacherCache implements AutoCloseable {
       w.write(h, 0);
       w.position(HEADER);
       long done = 0;
-      for (FrameStore.Utt u : store.utts()) {
-        FloatMatrix feats = store.features(u);
-        List<FloatMatrix> lp = new ArrayList<>();
-        for (ModelDir m : members) {
-          lp.add(m.logLikelihoods(feats, 0f));
+      for (List<FrameStore.Utt> g : Ensemble.groups(store.utts(), Ensemble.GROUP_FRAMES)) {
+        List<FloatMatrix> feats = new ArrayList<>(g.size());
+        int frames = 0;
+        for (FrameStore.Utt u : g) {
+          feats.add(store.features(u));
+          frames += u.frames();
         }
-        FloatMatrix comb = mode == Mode.ARITH ? arithmetic(lp, classes, temperature)
-            : Ensemble.combine(lp, classes, Ensemble.Combination.GEOMETRIC);
-        ByteBuffer rec = ByteBuffer.allocate(rb * u.frames()).order(ByteOrder.LITTLE_ENDIAN);
-        float[] d = comb.data();
-        for (int t = 0; t < u.frames(); t++) {
-          encode(d, t * classes, classes, mode, k, rec);
+        List<List<FloatMatrix>> byMember = new ArrayList<>();
+        for (ModelDir m : members) {
+          byMember.add(m.logLikelihoods(feats, 0f));
+        }
+        ByteBuffer rec = ByteBuffer.allocate(rb * frames).order(ByteOrder.LITTLE_ENDIAN);
+        for (int j = 0; j < g.size(); j++) {
+          List<FloatMatrix> lp = new ArrayList<>(members.size());
+          for (List<FloatMatrix> m : byMember) {
+            lp.add(m.get(j));
+          }
+          FloatMatrix comb = mode == Mode.ARITH ? arithmetic(lp, classes, temperature)
+              : Ensemble.combine(lp, classes, Ensemble.Combination.GEOMETRIC);
+          float[] d = comb.data();
+          for (int t = 0; t < g.get(j).frames(); t++) {
+            encode(d, t * classes, classes, mode, k, rec);
+          }
         }
         rec.flip();
         while (rec.hasRemaining()) {
           w.write(rec);
         }
-        done += u.frames();
+        done += frames;
         long now = System.nanoTime();
         if (now - lastLog > 15e9) {
           lastLog = now;

@@ -18,6 +18,9 @@ public final class Ensemble {
   /** How member posteriors are combined. */
   public enum Combination { ARITHMETIC, GEOMETRIC }
 
+  /** Frames of the utterance groups forwarded together (several minibatches). */
+  public static final int GROUP_FRAMES = 4096;
+
   private final List<ModelDir> members;
   private final Combination combination;
 
@@ -54,12 +57,47 @@ public final class Ensemble {
 
   /** Combined log posteriors of an utterance's (unspliced) features, frames x pdfs. */
   public FloatMatrix logPosteriors(FloatMatrix feats) {
-    int pdfs = numPdfs();
-    List<FloatMatrix> lp = new ArrayList<>();
+    return logPosteriors(List.of(feats)).get(0);
+  }
+
+  /** Combined log posteriors of several utterances, forwarded in shared minibatches (see ModelDir). */
+  public List<FloatMatrix> logPosteriors(List<FloatMatrix> utts) {
+    List<List<FloatMatrix>> byMember = new ArrayList<>();
     for (ModelDir m : members) {
-      lp.add(m.logLikelihoods(feats, 0f));
+      byMember.add(m.logLikelihoods(utts, 0f));
     }
-    return combine(lp, pdfs, combination);
+    List<FloatMatrix> out = new ArrayList<>(utts.size());
+    for (int u = 0; u < utts.size(); u++) {
+      List<FloatMatrix> lp = new ArrayList<>(members.size());
+      for (List<FloatMatrix> m : byMember) {
+        lp.add(m.get(u));
+      }
+      out.add(combine(lp, numPdfs(), combination));
+    }
+    return out;
+  }
+
+  /**
+   * Splits {@code utts} into consecutive groups of at least {@code frames} frames (the last may be smaller), the unit
+   * in which utterances are forwarded together.
+   */
+  public static List<List<FrameStore.Utt>> groups(List<FrameStore.Utt> utts, int frames) {
+    List<List<FrameStore.Utt>> g = new ArrayList<>();
+    List<FrameStore.Utt> cur = new ArrayList<>();
+    long n = 0;
+    for (FrameStore.Utt u : utts) {
+      cur.add(u);
+      n += u.frames();
+      if (n >= frames) {
+        g.add(cur);
+        cur = new ArrayList<>();
+        n = 0;
+      }
+    }
+    if (!cur.isEmpty()) {
+      g.add(cur);
+    }
+    return g;
   }
 
   /** Combines member log posteriors (each frames x pdfs) row by row. */
@@ -124,23 +162,36 @@ public final class Ensemble {
 
   /** Frame accuracy (argmax of the combined posteriors against the store's targets) over the given utterances. */
   public double frameAccuracy(FrameStore store, List<FrameStore.Utt> utts) {
+    long[] c = frameCounts(store, utts);
+    return c[0] / (double) Math.max(1, c[1]);
+  }
+
+  /** Correct and total frames (argmax of the combined posterior against the store's targets) over {@code utts}. */
+  public long[] frameCounts(FrameStore store, List<FrameStore.Utt> utts) {
     long correct = 0;
     long total = 0;
     int pdfs = numPdfs();
-    for (FrameStore.Utt u : utts) {
-      FloatMatrix lp = logPosteriors(store.features(u));
-      float[] d = lp.data();
-      for (int t = 0; t < u.frames(); t++) {
-        int best = 0;
-        for (int p = 1; p < pdfs; p++) {
-          if (d[t * pdfs + p] > d[t * pdfs + best]) {
-            best = p;
-          }
-        }
-        correct += best == store.target(u.first() + t) ? 1 : 0;
+    for (List<FrameStore.Utt> g : groups(utts, GROUP_FRAMES)) {
+      List<FloatMatrix> feats = new ArrayList<>(g.size());
+      for (FrameStore.Utt u : g) {
+        feats.add(store.features(u));
       }
-      total += u.frames();
+      List<FloatMatrix> lps = logPosteriors(feats);
+      for (int j = 0; j < g.size(); j++) {
+        FrameStore.Utt u = g.get(j);
+        float[] d = lps.get(j).data();
+        for (int t = 0; t < u.frames(); t++) {
+          int best = 0;
+          for (int p = 1; p < pdfs; p++) {
+            if (d[t * pdfs + p] > d[t * pdfs + best]) {
+              best = p;
+            }
+          }
+          correct += best == store.target(u.first() + t) ? 1 : 0;
+        }
+        total += u.frames();
+      }
     }
-    return correct / (double) Math.max(1, total);
+    return new long[] {correct, total};
   }
 }

@@ -123,7 +123,7 @@ class TeacherCacheTest {
         DnnTopology t = new DnnTopology(3 * 4, 1, 8, CLASSES);
         DnnTraining.Options d = DnnTraining.Options.defaults(t);
         DnnTraining.Options o = new DnnTraining.Options(t, d.updater(), 0.01, 0.5, 16, 2, 0, 0.5, 0.01, 0.001, 1, 2, 1,
-            4, d.features());
+            4, d.features(), true);
         ModelDir m = Distillation.train(s, tc, null, dir.resolve("student"), o, new DistillationLoss.Options(2, 0.5),
             l -> { });
         assertEquals(CLASSES, m.numPdfs());

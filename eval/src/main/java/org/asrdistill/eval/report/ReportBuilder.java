@@ -68,8 +68,9 @@ public final class ReportBuilder {
       ResultRecord.FrameScore fa = pick(rs, "test", ResultRecord::frameAccuracy);
       ResultRecord bestWer = bestWer(rs);
       Long params = first(rs, r -> r.model() == null ? null : r.model().parameters());
-      ResultRecord.Timings t = bestWer != null && bestWer.timings() != null ? bestWer.timings()
-          : first(rs, r -> r.wer() != null ? r.timings() : null);
+      ResultRecord.Timings t = bestWer != null && bestWer.timings() != null
+          && bestWer.timings().realTimeFactor() != null ? bestWer.timings()
+          : pick(rs, "test", r -> r.timings() != null && r.timings().realTimeFactor() != null ? r.timings() : null);
       rows.add(List.of(e.getKey(), fa == null ? "-" : pct(fa.accuracy()),
           bestWer == null ? "-" : wer(bestWer.wer()), params == null ? "-" : String.format(Locale.ROOT, "%,d", params),
           t == null || t.realTimeFactor() == null ? "-" : String.format(Locale.ROOT, "%.3f", t.realTimeFactor()),
@@ -77,6 +78,12 @@ public final class ReportBuilder {
     }
     emptyOr(doc, rows, List.of("System", "Test frame accuracy", "WER", "Parameters", "Real-time factor",
         "Frames/s"));
+    ResultsSummary sum = ResultsSummary.of(records);
+    if (sum.gainRecovered() != null) {
+      doc.paragraph(String.format(Locale.ROOT, "The best distilled model (%s) recovers %.0f%% of the ensemble's test "
+          + "frame-accuracy gain over the baseline (paper: 86%%).", sum.bestDistilled().name(),
+          100 * sum.gainRecovered()));
+    }
   }
 
   private static void table5(ReportDocument doc, List<ResultRecord> records) {
@@ -98,6 +105,11 @@ public final class ReportBuilder {
     }
     emptyOr(doc, rows, List.of("System", "Targets", "Training data", "Train frame accuracy",
         "Test frame accuracy", "Epochs"));
+    Double closed = ResultsSummary.of(records).gapClosed();
+    if (closed != null) {
+      doc.paragraph(String.format(Locale.ROOT, "Soft targets close %.0f%% of the test frame-accuracy gap between the "
+          + "small-data hard-target model and the full-data baseline (paper: 87%%).", 100 * closed));
+    }
   }
 
   private static void curves(ReportDocument doc, List<ResultRecord> records) {
@@ -191,7 +203,7 @@ public final class ReportBuilder {
   }
 
   /** Records of one experiment grouped by system: baseline, ensemble, distilled* first, then by name. */
-  private static Map<String, List<ResultRecord>> bySystem(List<ResultRecord> records, String experiment) {
+  static Map<String, List<ResultRecord>> bySystem(List<ResultRecord> records, String experiment) {
     Map<String, List<ResultRecord>> m = new TreeMap<>(Comparator.comparingInt(ReportBuilder::rank)
         .thenComparing(Comparator.naturalOrder()));
     for (ResultRecord r : records) {

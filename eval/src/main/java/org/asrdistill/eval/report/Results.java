@@ -113,7 +113,8 @@ public final class Results {
     return new ResultRecord.Provenance(commandLine, commit(), seed, Instant.now().toString(), tool);
   }
 
-  private static String commit() {
+  /** The source commit: env ASR_DISTILL_COMMIT, else {@code git rev-parse HEAD} here, else null. */
+  public static String commit() {
     String env = System.getenv("ASR_DISTILL_COMMIT");
     if (env != null && !env.isBlank()) {
       return env.strip();
