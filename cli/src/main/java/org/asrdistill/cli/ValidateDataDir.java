@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
     description = {"The --no-xxx options mean that xxx need not be present, but it is checked if it is. "
         + "utt2spk must be sorted by utterance-id and by speaker-id (make speaker-ids prefixes of "
         + "utterance-ids) unless --no-spk-sort. Beyond Kaldi's checks, wav.scp entries are opened and parsed "
-        + "as WAV (and segments checked against the recording length): --check-audio=files (default) opens "
-        + "plain files only, because pipe commands ('sox ... |') may be slow or have side effects; "
+        + "as audio: WAV, FLAC or Ogg Vorbis (and segments checked against the recording length); "
+        + "--check-audio=files (default) opens plain files only, because pipe commands ('sox ... |') may be slow or have side effects; "
         + "--check-audio=all also runs the pipes; none skips audio."},
     footer = {"e.g.: validate-data-dir --no-feats data/train",
         "See also: fix-data-dir, subset-data-dir, combine-data, utt2spk-to-spk2utt"})
@@ -59,7 +59,8 @@ public final class ValidateDataDir extends KaldiTool {
       throw new IllegalArgumentException("--check-audio must be none, files or all; got: " + checkAudio);
     }
     ValidationOptions opts = new ValidationOptions(noFeats, noText, noWav, noSpkSort, nonPrint, audio);
-    ValidationReport r = DataDirValidator.validate(DataDir.read(dir), opts);
+    ValidationReport r = DataDirValidator.validate(DataDir.read(dir), opts,
+        org.asrdistill.frontend.input.AudioInput::read);
     for (Problem p : r.warnings()) {
       warn(p.toString());
     }

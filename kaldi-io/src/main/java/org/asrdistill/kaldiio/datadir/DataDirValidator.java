@@ -35,19 +35,32 @@ public final class DataDirValidator {
 
   private static final Pattern ILLEGAL = Pattern.compile("(?<![\\p{L}\\p{N}_])(<s>|</s>|#0)(?![\\p{L}\\p{N}_])");
 
+  /** Parses one wav.scp entry's audio (WAV by default; the frontend adds FLAC and Ogg Vorbis). */
+  @FunctionalInterface
+  public interface AudioReader {
+    WaveData read(KaldiInput in) throws IOException;
+  }
+
   private final DataDir d;
   private final ValidationOptions o;
+  private final AudioReader audioReader;
   private final List<Problem> errors = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();
 
-  private DataDirValidator(DataDir d, ValidationOptions o) {
+  private DataDirValidator(DataDir d, ValidationOptions o, AudioReader audioReader) {
     this.d = d;
     this.o = o;
+    this.audioReader = audioReader;
   }
 
-  /** Runs every check and returns all the problems found. */
+  /** Runs every check and returns all the problems found; audio is parsed as WAV. */
   public static ValidationReport validate(DataDir d, ValidationOptions options) {
-    DataDirValidator v = new DataDirValidator(d, options);
+    return validate(d, options, WaveReader::read);
+  }
+
+  /** As {@link #validate(DataDir, ValidationOptions)}, parsing audio with {@code audioReader}. */
+  public static ValidationReport validate(DataDir d, ValidationOptions options, AudioReader audioReader) {
+    DataDirValidator v = new DataDirValidator(d, options, audioReader);
     v.run();
     return new ValidationReport(v.errors, v.warnings);
   }
@@ -330,7 +343,7 @@ public final class DataDirValidator {
       WaveData w;
       try (KaldiInput in = Xfilenames.openInput(rx)) {
         in.setKey(l.key());
-        w = WaveReader.read(in);
+        w = audioReader.read(in);
       } catch (NoSuchFileException e) {
         error(wav, l, "audio file '" + rx + "' does not exist");
         continue;
