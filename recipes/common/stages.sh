@@ -274,3 +274,15 @@ stage_report() { # n title: exp/report/report.html and the recipe's RESULTS.md /
     done_stage "$1" report
   fi
 }
+
+dnn_stages() { # title: stages 7-14, from the frame stores to the report, then the closing log line
+  stage_stores 7
+  stage_ensemble 8
+  stage_cache 9
+  stage_distill 10
+  stage_small_data 11
+  stage_compress 12
+  stage_evaluate 13
+  stage_report 14 "$1"
+  log "finished; summary lines in $work/results.txt"
+}

@@ -69,12 +69,4 @@ if run_stage 2; then
   done_stage 2 features
 fi
 
-stage_stores 7
-stage_ensemble 8
-stage_cache 9
-stage_distill 10
-stage_small_data 11
-stage_compress 12
-stage_evaluate 13
-stage_report 14 "kaldi-import results"
-log "finished; summary lines in $work/results.txt"
+dnn_stages "kaldi-import results"   # 7 frame stores ... 14 report (recipes/common/stages.sh)

@@ -72,12 +72,4 @@ fi
 stage_mono 4
 stage_tri 5
 stage_align 6
-stage_stores 7
-stage_ensemble 8
-stage_cache 9
-stage_distill 10
-stage_small_data 11
-stage_compress 12
-stage_evaluate 13
-stage_report 14 "librispeech results"
-log "finished; summary lines in $work/results.txt"
+dnn_stages "librispeech results"   # 7 frame stores ... 14 report (recipes/common/stages.sh)

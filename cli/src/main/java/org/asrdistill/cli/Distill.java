@@ -31,6 +31,12 @@ public final class Distill extends KaldiTool {
   @Option(names = "--hard-weight", description = "Relative weight of the hard-label term. Default: ${DEFAULT-VALUE}")
   double hardWeight = 0.5;
 
+  @Option(names = "--max-grad-norm", description = "Limit on the root mean square over a minibatch's frames of the "
+      + "per-frame output-gradient norm; larger gradients are scaled down to it (0: no limit). Default: (1 + "
+      + "hard-weight) x sqrt(2), the most the T = 1 loss can produce, so that high temperatures do not multiply the "
+      + "step size early in training")
+  Double maxGradNorm;
+
   @Option(names = "--trans-model", description = "Transition model copied into the model directory as trans.mdl")
   Path transModel;
 
@@ -51,7 +57,8 @@ public final class Distill extends KaldiTool {
     }
     try (FrameStore store = FrameStore.open(storeFile); TeacherCache cache = TeacherCache.open(cacheFile, store)) {
       Distillation.train(store, cache, subset, exp, train.options(store, train.seed),
-          new DistillationLoss.Options(temperature, hardWeight), this::log);
+          new DistillationLoss.Options(temperature, hardWeight, maxGradNorm != null ? maxGradNorm
+              : DistillationLoss.Options.defaultMaxGradNorm(hardWeight)), this::log);
     }
     return 0;
   }

@@ -30,11 +30,12 @@ public final class Distillation {
   public static ModelDir train(FrameStore store, TeacherCache cache, Set<String> subset, Path expDir,
       DnnTraining.Options o, DistillationLoss.Options loss, Consumer<String> log) throws IOException,
       InterruptedException {
-    log.accept(String.format(java.util.Locale.ROOT, "distill: temperature %.3g, hard-label weight %.3g, teacher cache "
-        + "%s (%s, %d bytes per frame)", loss.temperature(), loss.hardWeight(), cache, cache.mode(),
-        cache.bytesPerFrame()));
+    log.accept(String.format(java.util.Locale.ROOT, "distill: temperature %.3g, hard-label weight %.3g, gradient limit "
+        + "%s, teacher cache %s (%s, %d bytes per frame)", loss.temperature(), loss.hardWeight(),
+        loss.maxGradNorm() > 0 ? String.format(java.util.Locale.ROOT, "%.3g", loss.maxGradNorm()) : "none", cache,
+        cache.mode(), cache.bytesPerFrame()));
     return DnnTraining.train(store, subset, expDir, o, step(cache, loss), java.util.Map.of("targets", "soft",
-        "temperature", loss.temperature(), "hard_weight", loss.hardWeight(), "teacher_cache",
-        cache.mode().toString()), log);
+        "temperature", loss.temperature(), "hard_weight", loss.hardWeight(), "max_grad_norm", loss.maxGradNorm(),
+        "teacher_cache", cache.mode().toString()), log);
   }
 }

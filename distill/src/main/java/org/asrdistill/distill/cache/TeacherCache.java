@@ -122,6 +122,16 @@ public final class TeacherCache implements AutoCloseable {
     return new TeacherCache(file, store);
   }
 
+  /** The cache file. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public String toString() {
+    return file.toString();
+  }
+
   public Mode mode() {
     return mode;
   }

@@ -18,13 +18,32 @@ public final class DistillationLoss {
   private DistillationLoss() {
   }
 
-  /** Temperature and relative weight of the hard-label term (the paper: w = 0.5). */
-  public record Options(double temperature, double hardWeight) {
+  /**
+   * Temperature, relative weight of the hard-label term (the paper: w = 0.5), and a limit on the minibatch's
+   * output gradient used in training: when the root mean square over its frames of the per-frame norm of dL/dz
+   * exceeds {@code maxGradNorm}, the whole minibatch's gradient is scaled down to it (0: no limit). The soft term's
+   * gradient is T (q_T - p_T); early in training, when the student is far from the teacher, it is up to T times the
+   * hard term's, and a step size tuned for cross-entropy diverges at T = 10. The loss value is never changed.
+   */
+  public record Options(double temperature, double hardWeight, double maxGradNorm) {
     public Options {
-      if (!(temperature > 0) || !(hardWeight >= 0)) {
-        throw new IllegalArgumentException("need temperature > 0 and hard-weight >= 0; got: " + temperature + ", "
-            + hardWeight);
+      if (!(temperature > 0) || !(hardWeight >= 0) || !(maxGradNorm >= 0)) {
+        throw new IllegalArgumentException("need temperature > 0, hard-weight >= 0, max-grad-norm >= 0; got: "
+            + temperature + ", " + hardWeight + ", " + maxGradNorm);
       }
+    }
+
+    /** No gradient limit. */
+    public Options(double temperature, double hardWeight) {
+      this(temperature, hardWeight, 0);
+    }
+
+    /**
+     * The default limit: the largest per-frame gradient norm the loss can produce at T = 1, (1 + w) sqrt 2, so
+     * that a higher temperature never makes a step larger than the T = 1 loss could.
+     */
+    public static double defaultMaxGradNorm(double hardWeight) {
+      return (1 + hardWeight) * Math.sqrt(2);
     }
   }
 
@@ -161,6 +180,19 @@ public final class DistillationLoss {
       }
       z[off + y] -= (float) w;
       total += t * t * soft + w * hard;
+    }
+    if (o.maxGradNorm() > 0) {
+      double sq = 0;
+      for (int i = 0; i < n * cols; i++) {
+        sq += (double) z[i] * z[i];
+      }
+      double rms = Math.sqrt(sq / n);
+      if (rms > o.maxGradNorm()) {
+        float f = (float) (o.maxGradNorm() / rms);
+        for (int i = 0; i < n * cols; i++) {
+          z[i] *= f;
+        }
+      }
     }
     if (dbl) {
       DoublePointer p = (DoublePointer) logits.data().addressPointer();

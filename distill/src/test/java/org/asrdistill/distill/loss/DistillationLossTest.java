@@ -98,6 +98,43 @@ class DistillationLossTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"1", "2", "10"})
+  void gradientLimitScalesTheBatchDownToItAndLeavesTheLossAlone(double t) {
+    Case c = new Case(new Random(23), 32, 200, 30);
+    // a confident student and a confident teacher that disagree: the soft gradient approaches T sqrt 2 per frame
+    for (int i = 0; i < c.rows; i++) {
+      for (int k = 0; k < c.classes; k++) {
+        c.z[i][k] *= 25;
+      }
+      for (int j = 0; j < c.scores[i].length; j++) {
+        c.scores[i][j] *= 100;
+      }
+    }
+    double limit = DistillationLoss.Options.defaultMaxGradNorm(0.5);
+    INDArray free = Nd4j.create(DataType.FLOAT, c.rows, c.classes);
+    for (int i = 0; i < c.rows; i++) {
+      for (int k = 0; k < c.classes; k++) {
+        free.putScalar(i, k, c.z[i][k]);
+      }
+    }
+    INDArray limited = free.dup();
+    double l0 = DistillationLoss.apply(free, c.rows, c, c.labels, new DistillationLoss.Options(t, 0.5));
+    double l1 = DistillationLoss.apply(limited, c.rows, c, c.labels, new DistillationLoss.Options(t, 0.5, limit));
+    assertEquals(l0, l1, 0.0);
+    double rmsFree = Math.sqrt(free.mul(free).sumNumber().doubleValue() / c.rows);
+    double rmsLimited = Math.sqrt(limited.mul(limited).sumNumber().doubleValue() / c.rows);
+    // at T = 1 no frame can exceed the limit; above it the batch is scaled to exactly the limit, same direction
+    if (t == 1) {
+      assertTrue(rmsFree <= limit + 1e-5, "T=1 rms " + rmsFree);
+      assertEquals(0.0, free.sub(limited).amaxNumber().doubleValue(), 0.0);
+    } else {
+      assertTrue(rmsFree > limit, "this case should need the limit at T=" + t + ": rms " + rmsFree);
+      assertEquals(limit, rmsLimited, 1e-4 * limit);
+      assertEquals(0.0, free.mul(limit / rmsFree).sub(limited).amaxNumber().doubleValue(), 1e-5);
+    }
+  }
+
+  @ParameterizedTest
   @CsvSource({"1, 0.5", "2, 0.5", "5, 0.5", "10, 0.5"})
   void dl4jLossMatchesTheFormulaAndPassesGradientCheck(double t, double w) {
     Random r = new Random(5);
