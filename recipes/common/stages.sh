@@ -225,8 +225,8 @@ evaluate_system() { # experiment name model-dirs(comma-separated) sets...: frame
     [ -d data-fbank/$s ] || continue
     if [ -f exp/$s.fst ]; then
       $A nnet-frame-accuracy --write-result=exp/results/fa-$name-$s.json --system="$name" \
-        --experiment="$experiment" --dataset=$s exp/$s.fst $(echo "$dirs" | tr , ' ') 2>>log/evaluate.log \
-        | sed "s|^|$name $s |" | tee -a results.txt
+        --experiment="$experiment" --dataset=$s exp/$s.fst $(echo "$dirs" | tr , ' ') 2>>log/evaluate-$name.log \
+        | sed "s|^|$name $s |"
     fi
     $A decode --num-threads="$num_threads" --acoustic-scale="$acwt" --write-result=exp/results/dec-$name-$s.json \
       --system="$name" --experiment="$experiment" --dataset=$s $graph "$dirs" data-fbank/$s exp/decode-$name-$s \
@@ -235,30 +235,49 @@ evaluate_system() { # experiment name model-dirs(comma-separated) sets...: frame
     r=$($A compute-wer --text --mode=present --write-result=exp/results/wer-$name-$s.json --system="$name" \
       --experiment="$experiment" --dataset=$s ark:data-fbank/$s/text ark:exp/decode-$name-$s/text 2>/dev/null \
       | grep WER)
-    echo "$name $s $r" | tee -a results.txt
+    echo "$name $s $r"
   done
 }
 
-stage_evaluate() { # n: Table 1 systems on dev and test, small-data systems on their training part and test
+evaluate_small() { # hard|soft: frame accuracy of a small-data model on its training utterances and on test
+  local m=$1
+  $A nnet-frame-accuracy --utt-list=exp/small-data/utts --write-result=exp/results/fa-small-$m-train.json \
+    --system=small-data-$m --experiment=small-data --dataset=train exp/train.fst exp/small-$m \
+    2>>log/evaluate-small-$m.log | sed "s|^|small-data-$m train |"
+  if [ -f exp/test.fst ]; then
+    $A nnet-frame-accuracy --write-result=exp/results/fa-small-$m-test.json --system=small-data-$m \
+      --experiment=small-data --dataset=test exp/test.fst exp/small-$m 2>>log/evaluate-small-$m.log \
+      | sed "s|^|small-data-$m test |"
+  fi
+}
+
+stage_evaluate() { # n: Table 1 systems on dev and test, compressed and small-data systems; $eval_jobs at a time
   if run_stage "$1"; then
-    log "stage $1: frame accuracy and WER (dev, test)"
-    evaluate_system table1 baseline exp/ensemble/member-1 dev test
-    evaluate_system table1 ensemble "$(members_csv)" dev test
-    local T h
-    for T in $temperatures; do evaluate_system table1 distilled-T$T exp/distill-T$T dev test; done
-    for h in $compress_dims; do evaluate_system compression distilled-h$h exp/distill-h$h test; done
-    for m in hard soft; do
-      if [ -d exp/small-$m ]; then
-        $A nnet-frame-accuracy --utt-list=exp/small-data/utts --write-result=exp/results/fa-small-$m-train.json \
-          --system=small-data-$m --experiment=small-data --dataset=train exp/train.fst exp/small-$m 2>>log/evaluate.log \
-          | sed "s|^|small-data-$m train |" | tee -a results.txt
-        if [ -f exp/test.fst ]; then
-          $A nnet-frame-accuracy --write-result=exp/results/fa-small-$m-test.json --system=small-data-$m \
-            --experiment=small-data --dataset=test exp/test.fst exp/small-$m 2>>log/evaluate.log \
-            | sed "s|^|small-data-$m test |" | tee -a results.txt
-        fi
+    log "stage $1: frame accuracy and WER (dev, test), ${eval_jobs:-2} systems at a time"
+    mkdir -p exp/eval
+    local jobs=() T h m
+    jobs+=("table1 baseline exp/ensemble/member-1 dev test" "table1 ensemble $(members_csv) dev test")
+    for T in $temperatures; do jobs+=("table1 distilled-T$T exp/distill-T$T dev test"); done
+    for h in $compress_dims; do jobs+=("compression distilled-h$h exp/distill-h$h test"); done
+    for m in hard soft; do [ -d exp/small-$m ] && jobs+=("small $m"); done
+    local pids=() outs=() k=0 job rc=0
+    for job in "${jobs[@]}"; do
+      k=$((k + 1))
+      outs+=("exp/eval/$k.txt")
+      if [[ $job == small\ * ]]; then
+        evaluate_small ${job#small } > "exp/eval/$k.txt" &
+      else
+        evaluate_system $job > "exp/eval/$k.txt" &
+      fi
+      pids+=($!)
+      if [ ${#pids[@]} -ge "${eval_jobs:-2}" ]; then
+        wait "${pids[0]}" || rc=1
+        pids=("${pids[@]:1}")
       fi
     done
+    for pid in "${pids[@]}"; do wait "$pid" || rc=1; done
+    cat "${outs[@]}" | tee -a results.txt
+    [ $rc -eq 0 ] || { log "stage $1: an evaluation failed (log/evaluate-*.log, log/decode-*.log)"; exit 1; }
     done_stage "$1" evaluate
   fi
 }

@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A recipe's headline results from its result records: per system of experiment {@code table1} the parameters,
+ * A recipe's headline results from its result records: per system of experiment {@code table1} (and of
+ * {@code compression}, the smaller students) the parameters,
  * frame accuracy and WER on dev and test; per system of {@code small-data} the targets, data fraction, train and
  * test frame accuracy; and the two ratios the paper reports: the share of the ensemble's frame-accuracy gain over
  * the baseline that the best distilled model recovers, and the share of the gap between the small-data hard-target
@@ -41,7 +42,9 @@ public final class ResultsSummary {
   /** Collects the summary from result records (later records of the same system and data set win). */
   public static ResultsSummary of(List<ResultRecord> records) {
     List<SystemRow> sys = new ArrayList<>();
-    for (Map.Entry<String, List<ResultRecord>> e : ReportBuilder.bySystem(records, "table1").entrySet()) {
+    Map<String, List<ResultRecord>> rows = new java.util.LinkedHashMap<>(ReportBuilder.bySystem(records, "table1"));
+    rows.putAll(ReportBuilder.bySystem(records, "compression"));
+    for (Map.Entry<String, List<ResultRecord>> e : rows.entrySet()) {
       List<ResultRecord> rs = e.getValue();
       ResultRecord.Model m = model(rs);
       ResultRecord.WerScore wt = last(rs, "test", ResultRecord::wer);
@@ -70,9 +73,14 @@ public final class ResultsSummary {
     return smallData;
   }
 
-  /** The best distilled system by test frame accuracy, or null. */
+  /**
+   * The best distilled system of the baseline's size (the paper's setting; compressed students do not count) by
+   * test frame accuracy, or null.
+   */
   public SystemRow bestDistilled() {
-    return systems.stream().filter(s -> s.name().startsWith("distill") && s.frameAccTest() != null)
+    SystemRow b = find("baseline");
+    return systems.stream().filter(s -> s.name().startsWith("distill") && s.frameAccTest() != null
+        && (b == null || b.params() == null || b.params().equals(s.params())))
         .max(Comparator.comparingDouble(SystemRow::frameAccTest)).orElse(null);
   }
 
