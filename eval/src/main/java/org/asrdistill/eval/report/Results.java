@@ -35,10 +35,13 @@ public final class Results {
     writeAtomically(abs, toJson(record));
   }
 
-  /** Writes text to {@code file} atomically (temporary file in the same directory, then rename). */
+  /**
+   * Writes text to {@code file} atomically (temporary file {@code .<name>.tmp} in the same directory, then rename);
+   * the file gets the usual permissions of new files (the umask), not a private temporary file's.
+   */
   public static void writeAtomically(Path file, String text) throws IOException {
     Path abs = file.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       try {
