@@ -1,6 +1,6 @@
 package org.asrdistill.frontend.features;
 
-import org.asrdistill.frontend.fft.RealFft;
+import org.asrdistill.frontend.fft.LaneRealFft;
 
 /** Log mel filter-bank features of a frame, as Kaldi's {@code FbankComputer}. */
 public final class Fbank implements FeatureComputer {
@@ -9,22 +9,25 @@ public final class Fbank implements FeatureComputer {
 
   private final FbankOptions opts;
   private final MelBankCache banks;
-  private final RealFft fft;
+  private final LaneRealFft fft;
   private final double logEnergyFloor;
-  private final double[] power;
-  private final double[] melEnergies;
+  private final double[][] power;       // FFT bin x lane
+  private final double[][] melEnergies; // mel bin x lane
+  private final double[] logEnergy;
 
   public Fbank(FbankOptions opts) {
-    this(opts, new MelBankCache(opts.mel(), opts.frame()), new RealFft(opts.frame().paddedWindowSize()));
+    this(opts, new MelBankCache(opts.mel(), opts.frame()),
+        new LaneRealFft(opts.frame().paddedWindowSize(), FeatureExtractor.LANES));
   }
 
-  private Fbank(FbankOptions opts, MelBankCache banks, RealFft fft) {
+  private Fbank(FbankOptions opts, MelBankCache banks, LaneRealFft fft) {
     this.opts = opts;
     this.banks = banks;
     this.fft = fft;
     this.logEnergyFloor = opts.energyFloor() > 0 ? Math.log(opts.energyFloor()) : Double.NEGATIVE_INFINITY;
-    this.power = new double[fft.length() / 2 + 1];
-    this.melEnergies = new double[opts.mel().numBins()];
+    this.power = new double[fft.length() / 2 + 1][fft.lanes()];
+    this.melEnergies = new double[opts.mel().numBins()][fft.lanes()];
+    this.logEnergy = new double[fft.lanes()];
   }
 
   public FbankOptions options() {
@@ -47,44 +50,45 @@ public final class Fbank implements FeatureComputer {
   }
 
   @Override
-  public void compute(double rawLogEnergy, double vtlnWarp, double[] frame, float[] out, int outOffset) {
-    double logEnergy = rawLogEnergy;
-    if (opts.useEnergy() && !opts.rawEnergy()) {
-      logEnergy = logEnergy(frame, fft.length());
+  public void compute(FrameBlock frames, double vtlnWarp, float[] out, int firstRow) {
+    int used = frames.count();
+    if (opts.useEnergy()) {
+      if (opts.rawEnergy()) {
+        System.arraycopy(frames.rawLogEnergy(), 0, logEnergy, 0, used);
+      } else {
+        frames.windowedLogEnergy(logEnergy);
+      }
     }
-    fft.powerSpectrum(frame, power);
+    fft.powerSpectrum(frames.rows(), power, used);
     if (!opts.usePower()) {
-      for (int k = 0; k < power.length; k++) {
-        power[k] = Math.sqrt(power[k]);
+      for (double[] row : power) {
+        for (int l = 0; l < used; l++) {
+          row[l] = Math.sqrt(row[l]);
+        }
       }
     }
-    banks.get(vtlnWarp).compute(power, melEnergies);
-    int melOffset = outOffset + (opts.useEnergy() && !opts.htkCompat() ? 1 : 0);
+    banks.get(vtlnWarp).compute(power, melEnergies, used);
+    int dim = opts.dim();
+    int base = firstRow * dim + (opts.useEnergy() && !opts.htkCompat() ? 1 : 0);
     int n = melEnergies.length;
-    if (opts.useLogFbank()) {
-      for (int b = 0; b < n; b++) {
-        out[melOffset + b] = (float) Math.log(Math.max(melEnergies[b], FLT_EPSILON));
-      }
-    } else {
-      for (int b = 0; b < n; b++) {
-        out[melOffset + b] = (float) melEnergies[b];
+    for (int b = 0; b < n; b++) {
+      double[] row = melEnergies[b];
+      if (opts.useLogFbank()) {
+        for (int l = 0; l < used; l++) {
+          out[base + b + l * dim] = (float) Math.log(Math.max(row[l], FLT_EPSILON));
+        }
+      } else {
+        for (int l = 0; l < used; l++) {
+          out[base + b + l * dim] = (float) row[l];
+        }
       }
     }
     if (opts.useEnergy()) {
-      if (logEnergy < logEnergyFloor) {
-        logEnergy = logEnergyFloor;
+      int e = firstRow * dim + (opts.htkCompat() ? n : 0);
+      for (int l = 0; l < used; l++) {
+        out[e + l * dim] = (float) Math.max(logEnergy[l], logEnergyFloor);
       }
-      out[outOffset + (opts.htkCompat() ? n : 0)] = (float) logEnergy;
     }
-  }
-
-  /** log(max(sum x^2, FLT_EPSILON)) over the first n values. */
-  static double logEnergy(double[] x, int n) {
-    double e = 0;
-    for (int i = 0; i < n; i++) {
-      e += x[i] * x[i];
-    }
-    return Math.log(Math.max(e, FLT_EPSILON));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package org.asrdistill.frontend.features;
 
 /**
- * Turns one prepared frame of signal into one feature vector (Kaldi's FbankComputer / MfccComputer).
- * Instances hold scratch buffers and are not thread-safe: {@link #copy()} gives another thread its own.
+ * Turns prepared frames into feature vectors (Kaldi's FbankComputer / MfccComputer), a block of frames at a
+ * time. Instances hold scratch buffers and are not thread-safe: {@link #copy()} gives another thread its own.
  */
 public interface FeatureComputer {
   FrameExtractionOptions frameOptions();
@@ -14,15 +14,15 @@ public interface FeatureComputer {
   boolean needRawLogEnergy();
 
   /**
-   * Computes the features of one frame.
+   * Computes the features of the frames of a block.
    *
-   * @param rawLogEnergy log energy of the frame before pre-emphasis/windowing (ignored unless needed)
+   * @param frames windowed frames, zero-padded to {@link FrameExtractionOptions#paddedWindowSize()}, with their
+   *     raw log energies when {@link #needRawLogEnergy()}; used as workspace
    * @param vtlnWarp VTLN warp factor (1 = none)
-   * @param frame the windowed frame, zero-padded to {@link FrameExtractionOptions#paddedWindowSize()};
-   *     used as workspace
-   * @param out destination, {@link #dim()} values from {@code outOffset}
+   * @param out destination, row-major with {@link #dim()} values per frame
+   * @param firstRow row of {@code out} that the block's first frame goes to
    */
-  void compute(double rawLogEnergy, double vtlnWarp, double[] frame, float[] out, int outOffset);
+  void compute(FrameBlock frames, double vtlnWarp, float[] out, int firstRow);
 
   /** A computer sharing this one's immutable tables, with its own scratch buffers. */
   FeatureComputer copy();

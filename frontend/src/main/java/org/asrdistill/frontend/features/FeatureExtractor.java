@@ -5,13 +5,18 @@ import org.asrdistill.kaldiio.matrix.FloatMatrix;
 
 /**
  * Whole-utterance feature extraction (Kaldi's {@code OfflineFeatureTpl}): cuts the waveform into frames,
- * prepares each frame (dither, DC removal, raw energy, pre-emphasis, window, zero padding) and hands it to
- * a {@link FeatureComputer}. Thread-safe: each call works on its own scratch buffers; no allocation per frame.
+ * prepares them (dither, DC removal, raw energy, pre-emphasis, window, zero padding) in blocks of up to
+ * {@value #LANES} frames laid out in lanes ({@link FrameBlock}) and hands each block to a
+ * {@link FeatureComputer}. Double precision (Kaldi computes in float): a float FFT leaves errors of about
+ * 1e-7 of a frame's energy in every bin, which reach 3e-3 in the log of mel bins 80 dB below the frame's
+ * peak. Thread-safe: each call works on its own scratch buffers; no allocation per frame.
  *
  * <p>Dither noise comes from a generator seeded by the caller (tools derive the seed from the utterance key),
- * so results are reproducible and independent of the number of threads.
+ * so results are reproducible and independent of the number of threads and of the block size.
  */
 public final class FeatureExtractor {
+  /** Frames per block: enough lanes for the JIT's unrolled SIMD loops, few enough to stay in L2. */
+  static final int LANES = 64;
   private final FeatureComputer prototype;
   private final FrameExtractionOptions opts;
   private final double[] window;
@@ -19,7 +24,11 @@ public final class FeatureExtractor {
   public FeatureExtractor(FeatureComputer computer) {
     this.prototype = computer.copy();
     this.opts = computer.frameOptions();
-    this.window = opts.windowType().weights(opts.windowSize(), opts.blackmanCoeff());
+    double[] w = opts.windowType().weights(opts.windowSize(), opts.blackmanCoeff());
+    this.window = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      window[i] = w[i];
+    }
   }
 
   public static FeatureExtractor fbank(FbankOptions o) {
@@ -84,72 +93,115 @@ public final class FeatureExtractor {
     FeatureComputer computer = prototype.copy();
     int dim = computer.dim();
     float[] out = new float[Math.multiplyExact(rows, dim)];
-    double[] frame = new double[opts.paddedWindowSize()];
+    FrameBlock block = new FrameBlock(opts.paddedWindowSize(), Math.min(LANES, rows));
     SplittableRandom rng = opts.dither() != 0 ? new SplittableRandom(ditherSeed) : null;
     boolean rawEnergy = computer.needRawLogEnergy();
-    for (int r = 0; r < rows; r++) {
-      double e = prepareFrame(wave, r, frame, rng, rawEnergy);
-      computer.compute(e, vtlnWarp, frame, out, r * dim);
+    for (int r = 0; r < rows; r += block.lanes()) {
+      prepareBlock(wave, r, Math.min(block.lanes(), rows - r), block, rng, rawEnergy);
+      computer.compute(block, vtlnWarp, out, r);
     }
     return new FloatMatrix(rows, dim, out);
   }
 
+  /** Index of sample j of a wave of n samples, reflected at both ends: -1 -> 0, -2 -> 1; n -> n-1. */
+  private static int reflect(long j, int n) {
+    while (j < 0 || j >= n) {
+      j = j < 0 ? -j - 1 : 2L * n - 1 - j;
+    }
+    return (int) j;
+  }
+
   /**
-   * Fills {@code frame} with frame {@code r}, processed and padded; returns the raw log energy (or 0).
-   * DC removal is folded into the pre-emphasis/window pass, and the sum for the mean into the copy when
-   * there is no dither: the same floating-point operations in the same order as doing each step in its
-   * own pass (x - mean is recomputed, not stored), so the output is bit-identical, with two fewer passes.
+   * Fills {@code block} with frames {@code first .. first+count-1}: samples (reflected at the edges when
+   * snip-edges is false), dither, then per lane DC removal, raw log energy, pre-emphasis and window, and
+   * zero padding. Dither noise is drawn frame by frame, sample by sample, so it does not depend on the block
+   * size.
    */
-  private double prepareFrame(float[] wave, int r, double[] frame, SplittableRandom rng, boolean rawEnergy) {
+  private void prepareBlock(float[] wave, int first, int count, FrameBlock block, SplittableRandom rng,
+      boolean rawEnergy) {
+    double[][] x = block.rows();
     int length = opts.windowSize();
-    long start = firstSampleOfFrame(r, opts);
+    int shift = opts.windowShift();
+    // Frame l+1 starts shift samples after frame l, so sample i + shift of frame l is sample i of frame
+    // l+1: gather only the first min(shift, length) samples of count + (length-1)/shift frames (one
+    // strided read each), and copy every row of the block from them.
+    int baseRows = Math.min(shift, length);
+    int extra = (length - 1) / shift;
+    double[][] base = block.base(baseRows, count + extra);
+    long start0 = firstSampleOfFrame(first, opts);
     int n = wave.length;
-    double sum = 0;
-    if (start >= 0 && start + length <= n) {
-      int s = (int) start;
-      for (int i = 0; i < length; i++) {
-        double v = wave[s + i];
-        frame[i] = v;
-        sum += v;
-      }
-    } else {
-      for (int i = 0; i < length; i++) {
-        long j = start + i;
-        while (j < 0 || j >= n) { // reflect: -1 -> 0, -2 -> 1; n -> n-1, n+1 -> n-2
-          j = j < 0 ? -j - 1 : 2L * n - 1 - j;
+    for (int m = 0; m < count + extra; m++) {
+      long start = start0 + (long) m * shift;
+      if (start >= 0 && start + baseRows <= n) {
+        int s = (int) start;
+        for (int r = 0; r < baseRows; r++) {
+          base[r][m] = wave[s + r];
         }
-        frame[i] = wave[(int) j];
-        sum += frame[i];
+      } else {
+        for (int r = 0; r < baseRows; r++) {
+          base[r][m] = wave[reflect(start + r, n)];
+        }
       }
     }
-    java.util.Arrays.fill(frame, length, frame.length, 0.0);
+    for (int i = 0; i < length; i++) {
+      System.arraycopy(base[i % shift], i / shift, x[i], 0, count);
+    }
     if (rng != null) {
       double d = opts.dither();
-      sum = 0;
-      for (int i = 0; i < length; i++) {
-        frame[i] += d * rng.nextGaussian();
-        sum += frame[i];
+      for (int l = 0; l < count; l++) {
+        for (int i = 0; i < length; i++) {
+          x[i][l] += d * rng.nextGaussian();
+        }
       }
     }
-    double mean = opts.removeDcOffset() ? sum / length : 0.0; // x - 0.0 == x exactly
-    double logEnergy = 0.0;
+    for (int i = length; i < x.length; i++) {
+      java.util.Arrays.fill(x[i], 0, count, 0.0);
+    }
+    double[] mean = block.mean;
+    java.util.Arrays.fill(mean, 0, count, 0.0);
+    if (opts.removeDcOffset()) {
+      for (int i = 0; i < length; i++) {
+        double[] row = x[i];
+        for (int l = 0; l < count; l++) {
+          mean[l] += row[l];
+        }
+      }
+      double inv = 1.0 / length;
+      for (int l = 0; l < count; l++) {
+        mean[l] *= inv;
+      }
+    }
     if (rawEnergy) {
-      double e = 0;
+      double[] e = block.rawLogEnergy();
+      java.util.Arrays.fill(e, 0, count, 0.0);
       for (int i = 0; i < length; i++) {
-        double v = frame[i] - mean;
-        e += v * v;
+        double[] row = x[i];
+        for (int l = 0; l < count; l++) {
+          double v = row[l] - mean[l];
+          e[l] += v * v;
+        }
       }
-      logEnergy = Math.log(Math.max(e, Fbank.FLT_EPSILON));
+      for (int l = 0; l < count; l++) {
+        e[l] = Math.log(Math.max(e[l], Fbank.FLT_EPSILON));
+      }
     }
+    // DC removal, pre-emphasis and window in one backward pass over the rows (row i-1 is still unmodified
+    // when row i is done)
     double c = opts.preemphasisCoefficient();
-    double[] w = window;
-    // DC removal, pre-emphasis and window in one backward pass (frame[i-1] is still unmodified when
-    // frame[i] is done)
     for (int i = length - 1; i > 0; i--) {
-      frame[i] = ((frame[i] - mean) - c * (frame[i - 1] - mean)) * w[i];
+      double[] cur = x[i];
+      double[] prev = x[i - 1];
+      double w = window[i];
+      for (int l = 0; l < count; l++) {
+        cur[l] = ((cur[l] - mean[l]) - c * (prev[l] - mean[l])) * w;
+      }
     }
-    double f0 = frame[0] - mean;
-    frame[0] = (f0 - c * f0) * w[0];
-    return logEnergy;
+    double[] row0 = x[0];
+    double w0 = window[0];
+    for (int l = 0; l < count; l++) {
+      double f0 = row0[l] - mean[l];
+      row0[l] = (f0 - c * f0) * w0;
+    }
+    block.setCount(count);
   }
 }

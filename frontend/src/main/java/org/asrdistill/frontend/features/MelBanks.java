@@ -96,7 +96,10 @@ public final class MelBanks {
         all[weightOff[0]] = 0.0;
       }
     }
-    weights = java.util.Arrays.copyOf(all, used);
+    weights = new double[used];
+    for (int i = 0; i < used; i++) {
+      weights[i] = all[i];
+    }
     htkMode = opts.htkMode();
   }
 
@@ -153,20 +156,28 @@ public final class MelBanks {
     return i < 0 || i >= length[bin] ? 0.0 : weights[weightOff[bin] + i];
   }
 
-  /** Mel energies {@code out[b] = sum_k w[b][k] * spectrum[k]} (floored at 1 in HTK mode). */
-  public void compute(double[] spectrum, double[] out) {
+  /**
+   * Mel energies of the first {@code used} lanes: {@code out[b][l] = sum_k w[b][k] * spectrum[k][l]} (floored
+   * at 1 in HTK mode); spectrum has a row per FFT bin, out a row per mel bin.
+   */
+  public void compute(double[][] spectrum, double[][] out, int used) {
     for (int b = 0; b < first.length; b++) {
       int s = first[b];
       int o = weightOff[b];
-      int n = length[b];
-      double e = 0;
-      for (int i = 0; i < n; i++) {
-        e += weights[o + i] * spectrum[s + i];
+      double[] e = out[b];
+      java.util.Arrays.fill(e, 0, used, 0.0);
+      for (int i = 0; i < length[b]; i++) {
+        double w = weights[o + i];
+        double[] p = spectrum[s + i];
+        for (int l = 0; l < used; l++) {
+          e[l] += w * p[l];
+        }
       }
-      if (htkMode && e < 1.0) {
-        e = 1.0;
+      if (htkMode) {
+        for (int l = 0; l < used; l++) {
+          e[l] = Math.max(e[l], 1.0);
+        }
       }
-      out[b] = e;
     }
   }
 }

@@ -1,33 +1,37 @@
 package org.asrdistill.frontend.features;
 
-import org.asrdistill.frontend.fft.RealFft;
+import org.asrdistill.frontend.fft.LaneRealFft;
 
 /** Mel-frequency cepstral coefficients of a frame, as Kaldi's {@code MfccComputer}. */
 public final class Mfcc implements FeatureComputer {
   private final MfccOptions opts;
   private final MelBankCache banks;
-  private final RealFft fft;
+  private final LaneRealFft fft;
   private final double[] dct;    // numCeps x numBins, row-major
   private final double[] lifter; // null when cepstral-lifter = 0
   private final double logEnergyFloor;
-  private final double[] power;
-  private final double[] logMel;
+  private final double[][] power;  // FFT bin x lane
+  private final double[][] logMel; // mel bin x lane
+  private final double[] logEnergy;
+  private final double[] ceps;
 
   public Mfcc(MfccOptions opts) {
-    this(opts, new MelBankCache(opts.mel(), opts.frame()), new RealFft(opts.frame().paddedWindowSize()),
+    this(opts, new MelBankCache(opts.mel(), opts.frame()), new LaneRealFft(opts.frame().paddedWindowSize(), FeatureExtractor.LANES),
         dctMatrix(opts.numCeps(), opts.mel().numBins()),
         opts.cepstralLifter() != 0 ? lifterCoeffs(opts.numCeps(), opts.cepstralLifter()) : null);
   }
 
-  private Mfcc(MfccOptions opts, MelBankCache banks, RealFft fft, double[] dct, double[] lifter) {
+  private Mfcc(MfccOptions opts, MelBankCache banks, LaneRealFft fft, double[] dct, double[] lifter) {
     this.opts = opts;
     this.banks = banks;
     this.fft = fft;
     this.dct = dct;
     this.lifter = lifter;
     this.logEnergyFloor = opts.energyFloor() > 0 ? Math.log(opts.energyFloor()) : Double.NEGATIVE_INFINITY;
-    this.power = new double[fft.length() / 2 + 1];
-    this.logMel = new double[opts.mel().numBins()];
+    this.power = new double[fft.length() / 2 + 1][fft.lanes()];
+    this.logMel = new double[opts.mel().numBins()][fft.lanes()];
+    this.logEnergy = new double[fft.lanes()];
+    this.ceps = new double[fft.lanes()];
   }
 
   /** The first {@code rows} rows of Kaldi's orthonormal DCT-II matrix of size n (ComputeDctMatrix). */
@@ -71,42 +75,51 @@ public final class Mfcc implements FeatureComputer {
   }
 
   @Override
-  public void compute(double rawLogEnergy, double vtlnWarp, double[] frame, float[] out, int outOffset) {
-    double logEnergy = rawLogEnergy;
-    if (opts.useEnergy() && !opts.rawEnergy()) {
-      logEnergy = Fbank.logEnergy(frame, fft.length());
+  public void compute(FrameBlock frames, double vtlnWarp, float[] out, int firstRow) {
+    int used = frames.count();
+    if (opts.useEnergy()) {
+      if (opts.rawEnergy()) {
+        System.arraycopy(frames.rawLogEnergy(), 0, logEnergy, 0, used);
+      } else {
+        frames.windowedLogEnergy(logEnergy);
+      }
     }
-    fft.powerSpectrum(frame, power);
-    banks.get(vtlnWarp).compute(power, logMel);
+    fft.powerSpectrum(frames.rows(), power, used);
+    banks.get(vtlnWarp).compute(power, logMel, used);
     int nb = logMel.length;
-    for (int b = 0; b < nb; b++) {
-      logMel[b] = Math.log(Math.max(logMel[b], Fbank.FLT_EPSILON));
+    for (double[] row : logMel) {
+      for (int l = 0; l < used; l++) {
+        row[l] = Math.log(Math.max(row[l], Fbank.FLT_EPSILON));
+      }
     }
     int nc = opts.numCeps();
     for (int k = 0; k < nc; k++) {
-      double s = 0;
-      int row = k * nb;
+      java.util.Arrays.fill(ceps, 0, used, 0.0);
       for (int b = 0; b < nb; b++) {
-        s += dct[row + b] * logMel[b];
+        double d = dct[k * nb + b];
+        double[] row = logMel[b];
+        for (int l = 0; l < used; l++) {
+          ceps[l] += d * row[l];
+        }
       }
-      if (lifter != null) {
-        s *= lifter[k];
+      double lift = lifter != null ? lifter[k] : 1.0;
+      for (int l = 0; l < used; l++) {
+        out[(firstRow + l) * nc + k] = (float) (ceps[l] * lift);
       }
-      out[outOffset + k] = (float) s;
     }
-    if (opts.useEnergy()) {
-      if (logEnergy < logEnergyFloor) {
-        logEnergy = logEnergyFloor;
+    for (int l = 0; l < used; l++) {
+      int o = (firstRow + l) * nc;
+      if (opts.useEnergy()) {
+        out[o] = (float) Math.max(logEnergy[l], logEnergyFloor);
       }
-      out[outOffset] = (float) logEnergy;
-    }
-    if (opts.htkCompat()) {
-      float energy = out[outOffset];
-      System.arraycopy(out, outOffset + 1, out, outOffset, nc - 1);
-      if (!opts.useEnergy()) {
-        energy *= (float) Math.sqrt(2.0);
+      if (opts.htkCompat()) {
+        float energy = out[o];
+        System.arraycopy(out, o + 1, out, o, nc - 1);
+        if (!opts.useEnergy()) {
+          energy *= (float) Math.sqrt(2.0);
+        }
+        out[o + nc - 1] = energy;
       }
-      out[outOffset + nc - 1] = energy;
     }
   }
 

@@ -61,6 +61,31 @@ class WindowAndFramingTest {
     assertNotEquals(a, ex.compute(wave, 16000, 1.0, 43));
   }
 
+  /** A frame's features do not depend on its lane or block: cutting 37 frames off the front shifts rows exactly. */
+  @Test
+  void framesAreIndependentOfTheirPlaceInABlock() {
+    float[] wave = new float[160 * 200 + 240];
+    java.util.Random r = new java.util.Random(5);
+    for (int i = 0; i < wave.length; i++) {
+      wave[i] = (float) Math.round(2000 * Math.sin(i * 0.013) + 300 * r.nextGaussian());
+    }
+    FrameExtractionOptions noDither = FrameExtractionOptions.defaults().withDither(0);
+    for (FeatureExtractor ex : new FeatureExtractor[] {
+        FeatureExtractor.fbank(FbankOptions.paper().withFrame(noDither)),
+        FeatureExtractor.mfcc(new MfccOptions(noDither, MelBanksOptions.defaults(), 13, true, 0.0, true, 22.0,
+            false))}) {
+      FloatMatrix all = ex.compute(wave, 16000, 1.0, 0);
+      int cut = 37;
+      FloatMatrix tail = ex.compute(java.util.Arrays.copyOfRange(wave, 160 * cut, wave.length), 16000, 1.0, 0);
+      assertEquals(all.rows() - cut, tail.rows());
+      for (int f = 0; f < tail.rows(); f++) {
+        for (int c = 0; c < tail.cols(); c++) {
+          assertEquals(all.get(f + cut, c), tail.get(f, c), "frame " + f + " dim " + c);
+        }
+      }
+    }
+  }
+
   @Test
   void optionsValidate() {
     assertThrows(IllegalArgumentException.class, () -> MelBanksOptions.defaults().withNumBins(2));

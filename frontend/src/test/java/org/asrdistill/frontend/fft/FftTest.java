@@ -70,9 +70,46 @@ class FftTest {
     }
   }
 
+  /** Every lane of a block against the direct DFT, with a partly used block (lanes past {@code used} untouched). */
+  @ParameterizedTest
+  @ValueSource(ints = {2, 4, 6, 8, 16, 32, 200, 256, 400, 512, 1024})
+  void lanePowerSpectraMatchDirectDft(int n) {
+    int lanes = 11;
+    int used = 9;
+    Random r = new Random(n + 11);
+    double[][] x = new double[n][lanes];
+    double[][] cols = new double[used][n];
+    for (int i = 0; i < n; i++) {
+      for (int l = 0; l < lanes; l++) {
+        x[i][l] = 1000 * r.nextGaussian();
+        if (l < used) {
+          cols[l][i] = x[i][l];
+        }
+      }
+    }
+    double[][] p = new double[n / 2 + 1][lanes];
+    for (double[] row : p) {
+      java.util.Arrays.fill(row, -1.0);
+    }
+    new LaneRealFft(n, lanes).copy().powerSpectrum(x, p, used);
+    for (int l = 0; l < lanes; l++) {
+      double[][] want = l < used ? dft(cols[l], new double[n]) : null;
+      for (int k = 0; k <= n / 2; k++) {
+        if (want == null) {
+          assertEquals(-1.0, p[k][l], "lane " + l + " is past used and must be untouched");
+          continue;
+        }
+        double pw = want[0][k] * want[0][k] + want[1][k] * want[1][k];
+        assertEquals(pw, p[k][l], 1e-9 * Math.max(1, pw) + 1e-12 * n * n * 1e6, "power[" + k + "] lane " + l
+            + " n=" + n);
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 3, -4})
   void rejectsBadRealLengths(int n) {
     assertThrows(IllegalArgumentException.class, () -> new RealFft(n));
+    assertThrows(IllegalArgumentException.class, () -> new LaneRealFft(n, 4));
   }
 }
