@@ -17,13 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "compute-wer-bootci", aliases = "compute-wer-bootstrap",
-    header = "Bootstrap (Bisani and Ney) 95% confidence interval of a WER; with a second hypothesis set, the "
+    header = "Bootstrap (Bisani and Ney) 95%% confidence interval of a WER; with a second hypothesis set, the "
         + "probability that it improves on the first (paired, on the same utterances).",
     customSynopsis = "Usage: compute-wer-bootci [options] <ref-rspecifier> <hyp-rspecifier> [<hyp2-rspecifier>]",
     footer = {"e.g.: compute-wer-bootci --mode=present ark:data/test/text ark:hyp_text",
         "  or: compute-wer-bootci ark:data/test/text ark:hyp_text ark:hyp_text2",
-        "Lines 'Set1/Set2: %WER m 95% Conf Interval [ lo, hi ]' are Kaldi's (mean +- 1.96 sd); the log also",
-        "gives the 2.5%/97.5% percentile interval. See also: compute-wer"})
+        "Lines 'Set1/Set2: %%WER m 95%% Conf Interval [ lo, hi ]' are Kaldi's (mean +- 1.96 sd); the log also",
+        "gives the 2.5%%/97.5%% percentile interval. See also: compute-wer"})
 public final class ComputeWerBootci extends KaldiTool {
   @Option(names = "--mode", description = "Scoring mode: \"present\"|\"all\"|\"strict\" (as compute-wer; with two "
       + "hypothesis sets, present keeps utterances present in both). Default: ${DEFAULT-VALUE}")

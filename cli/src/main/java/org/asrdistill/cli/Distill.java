@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         + "hard-label cross-entropy; the DNN training loop (newbob, checkpoints, resume). The student decodes at T = 1.",
     customSynopsis = "Usage: distill [options] <frame-store> <teacher-cache> <exp-dir>",
     footer = {"The student's size comes from --preset/--hidden-layers/--hidden-dim (smaller than the teacher's for",
-        "compression). --utt-list limits training to some utterances (e.g. 3% of the data), soft targets from a",
+        "compression). --utt-list limits training to some utterances (e.g. 3%% of the data), soft targets from a",
         "full-data teacher.",
         "e.g.: distill --temperature=2 --hard-weight=0.5 --trans-model=exp/tri1/final.mdl train.fst teacher.cache "
             + "exp/distill-T2",

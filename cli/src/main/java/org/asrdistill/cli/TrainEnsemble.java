@@ -29,7 +29,8 @@ public final class TrainEnsemble extends KaldiTool {
   int members = 10;
 
   @Option(names = "--parallel", description = "Members trained at the same time, as separate processes "
-      + "(1: in this process, one after another). Default: ${DEFAULT-VALUE}")
+      + "(1: in this process, one after another); each gets OMP_NUM_THREADS = cores / parallel unless set. "
+      + "Default: ${DEFAULT-VALUE}")
   int parallel = 1;
 
   @Option(names = "--trans-model", description = "Transition model copied into each member directory as trans.mdl")
@@ -90,8 +91,12 @@ public final class TrainEnsemble extends KaldiTool {
         cmd.add(storeFile.toString());
         cmd.add(d.toString());
         log("member " + i + " of " + members + ": seed " + (train.seed + i - 1) + ", log " + d.resolve("train.log"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-            new File(d.resolve("train.log").toString()))).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(
+            ProcessBuilder.Redirect.appendTo(new File(d.resolve("train.log").toString())));
+        // the cores shared out between the members (ND4J's OpenMP and BLAS threads), unless the user set it
+        pb.environment().putIfAbsent("OMP_NUM_THREADS",
+            Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors() / parallel)));
+        Process p = pb.start();
         running.add(p);
         ids.add(i);
       }
