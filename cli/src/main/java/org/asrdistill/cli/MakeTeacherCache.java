@@ -14,9 +14,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "make-teacher-cache",
     header = "One pass of an ensemble over a frame store's frames: soft targets stored compactly for distillation.",
     customSynopsis = "Usage: make-teacher-cache [options] <frame-store> <cache-out> <model-dir>...",
-    footer = {"Modes: topk (default; the top --top-k classes of the geometric-mean log-posteriors, 16-bit, serves any",
-        "temperature; 4 + 4k bytes per frame), dense (all classes, float32), arith (top-k of the arithmetic mean of",
-        "the posteriors at --temperature). Prints the bytes per frame.",
+    footer = {"Modes: topk (default; the top --top-k classes of the geometric-mean log-posteriors, 16-bit, and two",
+        "statistics of the other classes' scores that give them their share of the mass at any temperature; serves",
+        "any temperature; 4 + 4k + 4 bytes per frame), dense (all classes, float32), arith (top-k of the arithmetic",
+        "mean of the posteriors at --temperature). Prints the bytes per frame.",
         "e.g.: make-teacher-cache train.fst exp/teacher.cache exp/ensemble/member-{1..10}",
         "See also: train-ensemble, distill"})
 public final class MakeTeacherCache extends KaldiTool {

@@ -26,12 +26,16 @@ import org.asrdistill.kaldiio.matrix.FloatMatrix;
  * number, memory-mapped for training. Modes:
  * <ul>
  * <li>{@code topk} (default): the k best classes of the geometric-mean log-posteriors (the average of the members'
- * log-softmax): per frame a float32 maximum and k pairs (uint16 class id, uint16 q), score = max - q / 512
- * (0.002-nat steps over 128 nats). Soft targets at any temperature T are {@code exp(score / T)} renormalised over
- * the k classes (the tail is left out). 4 + 4k bytes per frame: k = 63 fills 256 bytes.</li>
+ * log-softmax): per frame a float32 maximum, k pairs (uint16 class id, uint16 q), score = max - q / 512
+ * (0.002-nat steps over 128 nats), and two such q for the other classes (the tail): the mean of their scores, mu,
+ * and their log-mean-exp, L. At temperature T each tail class gets the score mu + (L - mu) / T, which gives the
+ * tail its exact mass at T = 1 and its first-order mass as T grows (leaving the tail out makes the student push
+ * those classes to zero probability: at T = 10 they hold a large part of the mass). Soft targets at any T are
+ * then {@code exp(score / T)} normalised over all classes. 4 + 4k + 4 bytes per frame: k = 62 fills 256 bytes.</li>
  * <li>{@code dense}: all classes' geometric-mean log-posteriors as float32 (exact; 4 x classes bytes per frame).</li>
- * <li>{@code arith}: the k best classes of the arithmetic mean of the members' posteriors at a fixed temperature,
- * stored as T x log p so that the same formula gives those probabilities back at that T.</li>
+ * <li>{@code arith}: the k best classes of the arithmetic mean of the members' posteriors at a fixed temperature
+ * T0, stored as T0 x log p so that the same formula gives those probabilities back at T0, and the tail as in
+ * topk with L taken at T0 (tail score mu + (L - mu) T0 / T).</li>
  * </ul>
  * Header (64 bytes, little-endian): "ASRDTCH1", version, mode, classes, k, members, T (float64), frames,
  * utterances and a fingerprint of the store's index, checked when opened against a store.
@@ -41,10 +45,10 @@ public final class TeacherCache implements AutoCloseable {
   public enum Mode { TOPK, DENSE, ARITH }
 
   static final byte[] MAGIC = "ASRDTCH1".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final int HEADER = 64;
   static final float Q = 512f;
-  public static final int DEFAULT_K = 63;
+  public static final int DEFAULT_K = 62;
 
   private final Path file;
   private final FileChannel ch;
@@ -67,8 +71,13 @@ public final class TeacherCache implements AutoCloseable {
     h.flip();
     byte[] magic = new byte[8];
     h.get(magic);
-    if (!java.util.Arrays.equals(magic, MAGIC) || h.getInt() != VERSION) {
-      throw new KaldiFormatException(file.toString(), null, 0, "not a version " + VERSION + " teacher cache");
+    if (!java.util.Arrays.equals(magic, MAGIC)) {
+      throw new KaldiFormatException(file.toString(), null, 0, "not a teacher cache (no ASRDTCH1 magic)");
+    }
+    int version = h.getInt();
+    if (version != VERSION) {
+      throw new KaldiFormatException(file.toString(), null, 8, "teacher cache version " + version + ", this "
+          + "program reads version " + VERSION + ": rebuild it with make-teacher-cache");
     }
     int m = h.getInt();
     if (m < 0 || m >= Mode.values().length) {
@@ -105,7 +114,7 @@ public final class TeacherCache implements AutoCloseable {
   }
 
   static int recordBytes(Mode mode, int k, int classes) {
-    return mode == Mode.DENSE ? 4 * classes : 4 + 4 * k;
+    return mode == Mode.DENSE ? 4 * classes : 4 + 4 * k + 4;
   }
 
   /** A fingerprint of a store's utterance index (keys and lengths). */
@@ -154,12 +163,17 @@ public final class TeacherCache implements AutoCloseable {
     private int[] ids = new int[0];
     private float[] scores = new float[0];
     private int[] sizes = new int[0];
+    private float[] tailMean = new float[0];
+    private float[] tailLme = new float[0];
+    private final double tailRef = mode == Mode.ARITH ? temperature : 1.0;
 
     public SoftTargets load(int[] frameIds, int n) {
       if (ids.length < n * width) {
         ids = new int[n * width];
         scores = new float[n * width];
         sizes = new int[n];
+        tailMean = new float[n];
+        tailLme = new float[n];
       }
       for (int i = 0; i < n; i++) {
         long f = frameIds[i];
@@ -179,6 +193,8 @@ public final class TeacherCache implements AutoCloseable {
             scores[o + j] = max - Short.toUnsignedInt(b.getShort(pos + 6 + 4 * j)) / Q;
           }
           sizes[i] = k;
+          tailMean[i] = max - Short.toUnsignedInt(b.getShort(pos + 4 + 4 * k)) / Q;
+          tailLme[i] = max - Short.toUnsignedInt(b.getShort(pos + 6 + 4 * k)) / Q;
         }
       }
       return this;
@@ -197,6 +213,14 @@ public final class TeacherCache implements AutoCloseable {
     @Override
     public float score(int row, int i) {
       return scores[row * width + i];
+    }
+
+    @Override
+    public double tailScore(int row, double t) {
+      if (mode == Mode.DENSE || k >= classes) {
+        return Double.NaN;
+      }
+      return tailMean[row] + (tailLme[row] - tailMean[row]) * tailRef / t;
     }
   }
 
@@ -247,6 +271,7 @@ public final class TeacherCache implements AutoCloseable {
       w.write(h, 0);
       w.position(HEADER);
       long done = 0;
+      boolean[] inTop = new boolean[classes];
       for (List<FrameStore.Utt> g : Ensemble.groups(store.utts(), Ensemble.GROUP_FRAMES)) {
         List<FloatMatrix> feats = new ArrayList<>(g.size());
         int frames = 0;
@@ -268,7 +293,7 @@ public final class TeacherCache implements AutoCloseable {
               : Ensemble.combine(lp, classes, Ensemble.Combination.GEOMETRIC);
           float[] d = comb.data();
           for (int t = 0; t < g.get(j).frames(); t++) {
-            encode(d, t * classes, classes, mode, k, rec);
+            encode(d, t * classes, classes, mode, k, mode == Mode.ARITH ? temperature : 1.0, inTop, rec);
           }
         }
         rec.flip();
@@ -315,7 +340,12 @@ public final class TeacherCache implements AutoCloseable {
     return a;
   }
 
-  private static void encode(float[] d, int off, int classes, Mode mode, int k, ByteBuffer rec) {
+  /**
+   * One record: dense scores, or the top k with the tail's mean score and log-mean-exp at temperature
+   * {@code tailRef} (both 65535 steps below the maximum when there is no tail). {@code inTop} is scratch.
+   */
+  private static void encode(float[] d, int off, int classes, Mode mode, int k, double tailRef, boolean[] inTop,
+      ByteBuffer rec) {
     if (mode == Mode.DENSE) {
       for (int c = 0; c < classes; c++) {
         rec.putFloat(d[off + c]);
@@ -326,10 +356,38 @@ public final class TeacherCache implements AutoCloseable {
     float max = d[off + top[0]];
     rec.putFloat(max);
     for (int j = 0; j < k; j++) {
-      float q = Math.min(65535f, Math.round((max - d[off + top[j]]) * Q));
       rec.putShort((short) top[j]);
-      rec.putShort((short) (int) q);
+      rec.putShort(quantise(max, d[off + top[j]]));
     }
+    if (k >= classes) {
+      rec.putShort((short) 65535).putShort((short) 65535);
+      return;
+    }
+    for (int j = 0; j < k; j++) {
+      inTop[top[j]] = true;
+    }
+    double sum = 0;
+    double sumExp = 0;
+    for (int c = 0; c < classes; c++) {
+      if (!inTop[c]) {
+        sum += d[off + c];
+        sumExp += Math.exp((d[off + c] - max) / tailRef); // <= 1: the tail is below the maximum
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      inTop[top[j]] = false;
+    }
+    int n = classes - k;
+    double mean = sum / n;
+    double lme = max + tailRef * Math.log(sumExp / n);
+    rec.putShort(quantise(max, mean));
+    rec.putShort(quantise(max, lme));
+  }
+
+  /** (max - v) in 1/512-nat steps, clamped to 0..65535, as an unsigned 16-bit value. */
+  private static short quantise(float max, double v) {
+    double q = Math.min(65535, Math.max(0, Math.round((max - v) * Q)));
+    return (short) (int) q;
   }
 
   /** Indices of the k largest values of d[off..off+n), largest first. */

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The paper's distillation objective for one frame with student logits z, soft targets p_T (see {@link
- * SoftTargets}) and hard label y:
+ * SoftTargets}: a set of classes with their scores, the rest sharing one tail score or no mass) and hard label y:
  * <pre>  L = T^2 * (-sum_c p_T(c) log q_T(c)) + w * (-log q_1(y)),   q_T = softmax(z / T)</pre>
  * whose gradient is {@code dL/dz = T (q_T - p_T) + w (q_1 - onehot(y))}. Both softmaxes are computed from z minus
  * its maximum (no overflow) and the logarithms are taken of the normalisers, never of probabilities (no 0 log 0).
@@ -154,29 +154,41 @@ public final class DistillationLoss {
       double lseT = Math.log(sT);
       int y = labels[r];
       double hard = w == 0 ? 0 : -((zr[y] - m) - lse1);
-      // soft targets over the teacher's set
+      // soft targets over the teacher's set, and the tail's share per class
       int k = targets.size(r);
-      double maxA = Double.NEGATIVE_INFINITY;
+      double tail = k < cols ? targets.tailScore(r, t) * invT : Double.NaN;
+      boolean hasTail = !Double.isNaN(tail);
+      double maxA = hasTail ? tail : Double.NEGATIVE_INFINITY;
       for (int i = 0; i < k; i++) {
         maxA = Math.max(maxA, targets.score(r, i) * invT);
       }
-      double sa = 0;
+      double sa = hasTail ? (cols - k) * Math.exp(tail - maxA) : 0;
       for (int i = 0; i < k; i++) {
         sa += Math.exp(targets.score(r, i) * invT - maxA);
       }
-      // gradient without the targets: T q_T + w q_1
+      double pTail = hasTail ? Math.exp(tail - maxA) / sa : 0;
+      // gradient without the set's targets: T q_T + w q_1 - T pTail (every class), then per class of the set
       float a1 = (float) (w / s1);
       float aT = (float) (t / sT);
+      float b = (float) (t * pTail);
+      double sumLogq = 0;
       for (int c = 0; c < cols; c++) {
-        z[off + c] = a1 * z[off + c] + aT * eT[c];
+        z[off + c] = a1 * z[off + c] + aT * eT[c] - b;
+        sumLogq += (zr[c] - m) * invT;
       }
+      sumLogq -= cols * lseT;
       double soft = 0;
+      double setLogq = 0;
       for (int i = 0; i < k; i++) {
         int c = targets.classId(r, i);
         double p = Math.exp(targets.score(r, i) * invT - maxA) / sa;
         double logq = (zr[c] - m) * invT - lseT;
         soft -= p * logq;
-        z[off + c] -= (float) (t * p);
+        setLogq += logq;
+        z[off + c] -= (float) (t * p - t * pTail);
+      }
+      if (hasTail) {
+        soft -= pTail * (sumLogq - setLogq);
       }
       z[off + y] -= (float) w;
       total += t * t * soft + w * hard;

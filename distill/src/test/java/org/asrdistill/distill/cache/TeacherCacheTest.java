@@ -68,7 +68,7 @@ class TeacherCacheTest {
     Path topk = dir.resolve("topk.cache");
     Path dense = dir.resolve("dense.cache");
     try (FrameStore s = FrameStore.open(storeFile)) {
-      assertEquals(4 + 4 * 5, TeacherCache.write(s, members, TeacherCache.Mode.TOPK, 5, 1, topk, l -> { }));
+      assertEquals(4 + 4 * 5 + 4, TeacherCache.write(s, members, TeacherCache.Mode.TOPK, 5, 1, topk, l -> { }));
       assertEquals(4 * CLASSES, TeacherCache.write(s, members, TeacherCache.Mode.DENSE, 5, 1, dense, l -> { }));
       FrameStore.Utt u = s.utts().get(3);
       FloatMatrix want = new Ensemble(members, Ensemble.Combination.GEOMETRIC).logPosteriors(s.features(u));
@@ -85,6 +85,23 @@ class TeacherCacheTest {
           assertEquals(sorted[CLASSES - 1 - i], row[t.classId(0, i)], 1e-6, "rank " + i);
           assertEquals(row[t.classId(0, i)], t.score(0, i) + shift, 1.0 / 512);
         }
+        // the tail: its mean score (T -> infinity) and its exact mass at T = 1, to 1/512 nat
+        double sum = 0;
+        double sumExp = 0;
+        java.util.Set<Integer> set = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+          set.add(t.classId(0, i));
+        }
+        for (int c = 0; c < CLASSES; c++) {
+          if (!set.contains(c)) {
+            sum += row[c] - shift;
+            sumExp += Math.exp(row[c] - shift);
+          }
+        }
+        int n = CLASSES - 5;
+        assertEquals(Math.log(sumExp / n), t.tailScore(0, 1.0), 1.0 / 512);
+        assertEquals(sum / n, t.tailScore(0, 1e9), 1.0 / 512);
+        assertTrue(Double.isNaN(d.tailScore(0, 2.0)), "dense caches have no tail");
         float dshift = row[0] - d.score(0, 0);
         for (int c = 0; c < CLASSES; c++) {
           assertEquals(row[c], d.score(0, c) + dshift, 1e-5);

@@ -28,15 +28,25 @@ class DistillationLossTest {
     final int[][] ids;
     final float[][] scores;
     final int[] labels;
+    final double[] tailMean; // NaN: no tail
+    final double[] tailLme;
 
     Case(Random r, int rows, int classes, int k) {
+      this(r, rows, classes, k, false);
+    }
+
+    Case(Random r, int rows, int classes, int k, boolean tail) {
       this.rows = rows;
       this.classes = classes;
       z = new double[rows][classes];
       ids = new int[rows][k];
       scores = new float[rows][k];
       labels = new int[rows];
+      tailMean = new double[rows];
+      tailLme = new double[rows];
       for (int i = 0; i < rows; i++) {
+        tailMean[i] = tail ? -12 - 3 * r.nextDouble() : Double.NaN;
+        tailLme[i] = tail ? tailMean[i] + 4 * r.nextDouble() : Double.NaN;
         for (int c = 0; c < classes; c++) {
           z[i][c] = r.nextGaussian() * 4;
         }
@@ -49,9 +59,10 @@ class DistillationLossTest {
       }
     }
 
-    double[] teacher(int row) {
+    /** The teacher's scores over all classes at temperature t: the set's, the tail's or NaN. */
+    double[] teacher(int row, double t0) {
       double[] t = new double[classes];
-      java.util.Arrays.fill(t, Double.NaN);
+      java.util.Arrays.fill(t, tailScore(row, t0));
       for (int j = 0; j < ids[row].length; j++) {
         t[ids[row][j]] = scores[row][j];
       }
@@ -72,12 +83,18 @@ class DistillationLossTest {
     public float score(int row, int i) {
       return scores[row][i];
     }
+
+    @Override
+    public double tailScore(int row, double t) {
+      return tailMean[row] + (tailLme[row] - tailMean[row]) / t;
+    }
   }
 
   @ParameterizedTest
-  @CsvSource({"1, 0.5", "2, 0.5", "5, 0.5", "10, 0.5", "2, 0", "10, 1"})
-  void engineFormMatchesTheDoubleFormula(double t, double w) {
-    Case c = new Case(new Random(11), 16, 300, 40);
+  @CsvSource({"1, 0.5, false", "2, 0.5, false", "5, 0.5, false", "10, 0.5, false", "2, 0, false", "10, 1, false",
+      "1, 0.5, true", "2, 0.5, true", "5, 0.5, true", "10, 0.5, true", "10, 0, true"})
+  void engineFormMatchesTheDoubleFormula(double t, double w, boolean tail) {
+    Case c = new Case(new Random(11), 16, 300, 40, tail);
     DistillationLoss.Options o = new DistillationLoss.Options(t, w);
     INDArray logits = Nd4j.create(DataType.FLOAT, c.rows, c.classes);
     for (int i = 0; i < c.rows; i++) {
@@ -89,7 +106,7 @@ class DistillationLossTest {
     double want = 0;
     for (int i = 0; i < c.rows; i++) {
       double[] g = new double[c.classes];
-      want += DistillationLoss.reference(c.z[i], c.teacher(i), c.labels[i], o, g);
+      want += DistillationLoss.reference(c.z[i], c.teacher(i, t), c.labels[i], o, g);
       for (int k = 0; k < c.classes; k++) {
         assertEquals(g[k], logits.getDouble(i, k), 2e-5 * Math.max(1, t), "gradient row " + i + " class " + k);
       }
@@ -146,7 +163,7 @@ class DistillationLossTest {
     INDArray pre = Nd4j.create(DataType.DOUBLE, n, classes);
     double want = 0;
     for (int i = 0; i < n; i++) {
-      double[] tch = c.teacher(i);
+      double[] tch = c.teacher(i, t);
       double m = Double.NEGATIVE_INFINITY;
       for (double v : tch) {
         m = Math.max(m, v / t);
