@@ -10,16 +10,31 @@
 #   $train_ali                    rspecifier of the training alignments (transition ids)
 #   exp/{dev,test}.ali.gz         alignments of dev and test (made by the recipe; for frame accuracy)
 
-recipe_init() { # "$@": --stage=N --stop-stage=N --work=DIR --name=value (overrides conf/run.conf)
+recipe_init() { # "$@": --stage=N --stop-stage=N --work=DIR --config=NAME --name=value (overrides conf/run.conf)
   stage=1
   stop_stage=99
   work="$here/work"
   recipe_command="${here#$root/}/run.sh${*:+ $*}"
   results_dir="$here"   # a run with the configuration's settings updates the recipe's RESULTS.md/.json
-  local name
+  results_name=RESULTS
+  local name arg
+  # --config=NAME: conf/NAME.conf overrides conf/run.conf (before any --name=value); its own work directory and
+  # RESULTS-NAME.md/.json
+  for arg in "$@"; do
+    if [[ $arg == --config=* ]]; then
+      config=${arg#--config=}
+      if [ ! -f "$here/conf/$config.conf" ]; then
+        echo "no configuration $here/conf/$config.conf (--config=NAME reads conf/NAME.conf)" >&2; exit 2
+      fi
+      . "$here/conf/$config.conf"
+      work="$here/work-$config"
+      results_name="RESULTS-$config"
+    fi
+  done
   for arg in "$@"; do
     case "$arg" in
       -h|--help) sed -n '2,/^set -euo/p' "$here/run.sh" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
+      --config=*) ;;
       --*=*) name=${arg%%=*}; name=${name#--}; name=${name//-/_}
         if ! grep -q "^$name=" "$here/conf/run.conf" && [[ ! $name =~ ^(stage|stop_stage|work)$ ]]; then
           echo "unknown option --${name//_/-} (the names are those of $here/conf/run.conf)" >&2; exit 2
@@ -287,9 +302,10 @@ stage_report() { # n title: exp/report/report.html and the recipe's RESULTS.md /
     log "stage $1: report"
     local secs
     secs=$(cat log/stage*.seconds 2>/dev/null | awk '{s+=$1} END{print s+0}')
-    $A report --out=exp/report --results-json="$results_dir/RESULTS.json" --results-md="$results_dir/RESULTS.md" \
+    $A report --out=exp/report --results-json="$results_dir/$results_name.json" \
+      --results-md="$results_dir/$results_name.md" \
       --title="$2" --command="$recipe_command" --wall-seconds="$secs" exp/results > log/report.log 2>&1
-    log "report: $work/exp/report/report.html; results: $results_dir/RESULTS.md"
+    log "report: $work/exp/report/report.html; results: $results_dir/$results_name.md"
     done_stage "$1" report
   fi
 }

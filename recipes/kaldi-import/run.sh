@@ -5,10 +5,12 @@
 # WER (and frame accuracy where dev/test alignments are given) -> exp/report/report.html, RESULTS.md/.json.
 #
 # Usage: recipes/kaldi-import/run.sh --kaldi-data=DIR --kaldi-exp=DIR [--kaldi-graph=DIR] [--stage=N]
-#          [--stop-stage=N] [--work=DIR] [--name=value ...]
+#          [--stop-stage=N] [--work=DIR] [--config=NAME] [--name=value ...]
 #   stages: 1 import (checks and copies), 2 fbank features, 7 frame stores, 8 ensemble, 9 teacher cache,
 #           10 distillation, 11 small data, 12 compression, 13 evaluation, 14 report
 #   --work=DIR            where everything is written (default: recipes/kaldi-import/work)
+#   --config=NAME         read conf/NAME.conf after conf/run.conf (its settings override the defaults); work
+#                         directory work-NAME, results RESULTS-NAME.md/.json
 #   --name=value          overrides a setting of conf/run.conf
 # A finished stage leaves work/log/stageN.done and is skipped when the recipe is rerun.
 set -euo pipefail

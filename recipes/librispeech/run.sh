@@ -6,10 +6,11 @@
 # frame accuracy and WER on dev-clean/test-clean -> exp/report/report.html.
 #
 # Usage: recipes/librispeech/run.sh --corpus-root=DIR --lm-dir=DIR [--stage=N] [--stop-stage=N] [--work=DIR]
-#          [--name=value ...]
+#          [--config=NAME] [--name=value ...]
 #   stages: 1 data dirs, 2 features, 3 lang + G, 4 mono, 5 tri1, 6 alignments, 7 frame stores, 8 ensemble,
 #           9 teacher cache, 10 distillation, 11 small data, 12 compression, 13 evaluation, 14 report
 #   --name=value   overrides a setting of conf/run.conf (e.g. --train-part=train-clean-360 --preset=paper)
+#   --config=NAME  reads conf/NAME.conf after conf/run.conf; work directory work-NAME, RESULTS-NAME.md/.json
 # The paper's network (--preset=paper) is meant for a GPU build (see the README's GPU section); on a CPU the
 # default preset is cpu. A finished stage leaves work/log/stageN.done and is skipped when the recipe is rerun.
 set -euo pipefail

@@ -4,11 +4,14 @@
 # students and the small-data experiment -> frame accuracy and WER on dev/test -> exp/report/report.html,
 # RESULTS.md/.json.
 #
-# Usage: recipes/synth-sentences/run.sh [--stage=N] [--stop-stage=N] [--work=DIR] [--name=value ...]
+# Usage: recipes/synth-sentences/run.sh [--stage=N] [--stop-stage=N] [--work=DIR] [--config=NAME]
+#          [--name=value ...]
 #   --stage/--stop-stage  run only stages N..M (1 corpus, 2 features, 3 lang + LM, 4 mono, 5 tri1,
 #                         6 alignments, 7 frame stores, 8 ensemble, 9 teacher cache, 10 distillation,
 #                         11 small data, 12 compression, 13 evaluation, 14 report)
 #   --work=DIR            where everything is written (default: recipes/synth-sentences/work)
+#   --config=NAME         read conf/NAME.conf after conf/run.conf (its settings override the defaults); work
+#                         directory work-NAME, results RESULTS-NAME.md/.json
 #   --name=value          overrides a setting of conf/run.conf (e.g. --train-hours=1 --members=4)
 # A finished stage leaves work/log/stageN.done and is skipped when the recipe is rerun; an interrupted stage
 # resumes (finished ensemble members and epochs are kept). Logs: work/log/; summary lines: work/results.txt.
