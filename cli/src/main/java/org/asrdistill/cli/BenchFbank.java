@@ -1,6 +1,11 @@
 package org.asrdistill.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.asrdistill.frontend.features.FbankOptions;
@@ -26,15 +32,17 @@ import picocli.CommandLine.Parameters;
         + "float32 output; audio decoding not timed; untimed warm-up passes first on both sides).",
     customSynopsis = "Usage: bench-fbank [options] <wav-file>...",
     footer = {"e.g.: bench-fbank --num-mel-bins=40 --repeat=7 corpus/*.wav",
-        "Each side makes --repeat timed passes over all files; the best (fastest) pass is reported as *_xRT "
-            + "(times real time) and us/frame, the median beside it. ratio = ours_xRT / torchaudio_xRT (best "
-            + "passes). torchaudio runs in --python with torch.set_num_threads(1).",
+        "The two sides alternate: each of --repeat rounds is one timed pass of ours over all files, then one of",
+        "torchaudio's (a --python process started once, kept waiting between its passes), so that both see the",
+        "same machine state. Each side's best (fastest) pass is reported as *_xRT (times real time) and us/frame,",
+        "the median beside it; ratio = ours_xRT / torchaudio_xRT of the best passes, paired_ratio the median over",
+        "rounds of torchaudio's time / ours. torchaudio runs with torch.set_num_threads(1).",
         "See also: compute-fbank-feats, bench-io"})
 public final class BenchFbank extends KaldiTool {
   @Option(names = "--num-mel-bins", description = "Number of mel bins. Default: ${DEFAULT-VALUE}")
   int numMelBins = 40;
 
-  @Option(names = "--repeat", description = "Timed passes over the files on each side. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--repeat", description = "Timed rounds (a pass of each side). Default: ${DEFAULT-VALUE}")
   int repeat = 7;
 
   @Option(names = "--warmup", description = "Untimed passes first on each side (if > 0, ours also runs for at "
@@ -71,29 +79,37 @@ public final class BenchFbank extends KaldiTool {
     }
     double[] wall = new double[repeat];
     double[] cpu = new double[repeat];
+    double[][] ref = {new double[repeat], new double[repeat]};
     var mx = ManagementFactory.getThreadMXBean();
-    for (int r = 0; r < repeat; r++) {
-      long c0 = mx.getCurrentThreadCpuTime();
-      long t0 = System.nanoTime();
-      frames = pass(ex, samples, rate);
-      wall[r] = (System.nanoTime() - t0) / 1e9;
-      cpu[r] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+    try (Reference torch = Reference.start(python, numMelBins, warmup, files, this::warn)) {
+      for (int r = 0; r < repeat; r++) {
+        long c0 = mx.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        frames = pass(ex, samples, rate);
+        wall[r] = (System.nanoTime() - t0) / 1e9;
+        cpu[r] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+        if (torch != null && !torch.pass(ref, r, frames)) {
+          return 1;
+        }
+      }
+      System.out.println(String.format(Locale.ROOT, "files=%d audio_seconds=%.2f frames=%d num_mel_bins=%d "
+          + "repeat=%d load_average=%.2f", samples.size(), audio, frames, numMelBins, repeat,
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+      double[] ours = report("ours", audio, frames, wall, cpu);
+      if (torch == null) {
+        System.out.println("torchaudio_xRT=unavailable (reference not run: " + python + " cannot run torchaudio)");
+        return 0;
+      }
+      double[] theirs = report("torchaudio", audio, frames, ref[0], ref[1]);
+      double[] paired = new double[repeat];
+      for (int r = 0; r < repeat; r++) {
+        paired[r] = ref[0][r] / wall[r];
+      }
+      Arrays.sort(paired);
+      System.out.println(String.format(Locale.ROOT, "ratio=%.2f (ours_xRT / torchaudio_xRT, best passes; "
+          + "by best thread CPU time: %.2f) paired_ratio=%.2f (median over rounds; range %.2f-%.2f)",
+          ours[0] / theirs[0], ours[1] / theirs[1], paired[repeat / 2], paired[0], paired[repeat - 1]));
     }
-    System.out.println(String.format(Locale.ROOT, "files=%d audio_seconds=%.2f frames=%d num_mel_bins=%d "
-        + "repeat=%d load_average=%.2f", samples.size(), audio, frames, numMelBins, repeat,
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-    double[] ours = report("ours", audio, frames, wall, cpu);
-    double[][] ref = torchaudio();
-    if (ref == null) {
-      System.out.println("torchaudio_xRT=unavailable (reference not run: " + python + " cannot run torchaudio)");
-      return 0;
-    }
-    if (Math.round(ref[2][0]) != frames) {
-      warn("torchaudio produced " + Math.round(ref[2][0]) + " frames, ours " + frames);
-    }
-    double[] theirs = report("torchaudio", audio, frames, ref[0], ref[1]);
-    System.out.println(String.format(Locale.ROOT, "ratio=%.2f (ours_xRT / torchaudio_xRT, best passes; "
-        + "by best thread CPU time: %.2f)", ours[0] / theirs[0], ours[1] / theirs[1]));
     return 0;
   }
 
@@ -119,43 +135,96 @@ public final class BenchFbank extends KaldiTool {
     return new double[] {audio / best, audio / c[0]};
   }
 
-  /** torchaudio's {wall seconds per pass, CPU seconds per pass, {frames}}, or null if it cannot run. */
-  private double[][] torchaudio() throws Exception {
-    Path script = Files.createTempFile("bench_fbank", ".py");
-    try {
-      try (InputStream in = BenchFbank.class.getResourceAsStream("bench_fbank_torchaudio.py")) {
-        Files.write(script, in.readAllBytes());
+  /** The torchaudio side: a Python process that makes one timed pass per request. */
+  private static final class Reference implements AutoCloseable {
+    private static final Pattern PASS = Pattern.compile("pass_seconds=([0-9.]+) cpu_seconds=([0-9.]+) "
+        + "audio_seconds=[0-9.]+ frames=([0-9]+)");
+    private final Process process;
+    private final Path script;
+    private final BufferedReader in;
+    private final Writer out;
+    private final Consumer<String> warn;
+
+    private Reference(Process process, Path script, Consumer<String> warn) {
+      this.process = process;
+      this.script = script;
+      this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.out = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      this.warn = warn;
+    }
+
+    /** Starts the reference and waits for its warm-up; null (after a warning) if it cannot run. */
+    static Reference start(String python, int bins, int warmup, List<Path> files, Consumer<String> warn)
+        throws IOException {
+      Path script = Files.createTempFile("bench_fbank", ".py");
+      try (InputStream res = BenchFbank.class.getResourceAsStream("bench_fbank_torchaudio.py")) {
+        Files.write(script, res.readAllBytes());
       }
-      List<String> cmd = new ArrayList<>(List.of(python, script.toString(), Integer.toString(numMelBins),
-          Integer.toString(Math.max(1, warmup)), Integer.toString(repeat)));
+      List<String> cmd = new ArrayList<>(List.of(python, script.toString(), Integer.toString(bins),
+          Integer.toString(Math.max(1, warmup))));
       files.forEach(f -> cmd.add(f.toString()));
       Process p;
       try {
         p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
+        Files.deleteIfExists(script);
         return null;
       }
-      String outText = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(3600, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        warn("torchaudio reference failed: " + outText.strip());
+      Reference r = new Reference(p, script, warn);
+      String line = r.in.readLine();
+      if (line == null || !line.startsWith("ready ")) {
+        String rest = line == null ? "" : line + "\n" + r.drain();
+        warn.accept("torchaudio reference failed: " + rest.strip());
+        r.close();
         return null;
       }
-      Matcher m = Pattern.compile("pass_seconds=([0-9.]+) cpu_seconds=([0-9.]+) audio_seconds=[0-9.]+ "
-          + "frames=([0-9]+)").matcher(outText);
-      double[][] out = {new double[repeat], new double[repeat], new double[1]};
-      int n = 0;
-      while (m.find() && n < repeat) {
-        out[0][n] = Double.parseDouble(m.group(1));
-        out[1][n] = Double.parseDouble(m.group(2));
-        out[2][0] = Double.parseDouble(m.group(3));
-        n++;
+      return r;
+    }
+
+    /** One timed pass into round r of {wall, cpu}; false (after a warning) if the reference failed. */
+    boolean pass(double[][] ref, int r, long ourFrames) throws IOException {
+      out.write("pass\n");
+      out.flush();
+      String line = in.readLine();
+      Matcher m = line == null ? null : PASS.matcher(line);
+      if (m == null || !m.find()) {
+        warn.accept("unexpected output from the torchaudio reference: " + (line == null ? "(none)" : line)
+            + " " + drain());
+        return false;
       }
-      if (n != repeat) {
-        warn("unexpected output from the torchaudio reference: " + outText.strip());
-        return null;
+      ref[0][r] = Double.parseDouble(m.group(1));
+      ref[1][r] = Double.parseDouble(m.group(2));
+      if (Long.parseLong(m.group(3)) != ourFrames) {
+        warn.accept("torchaudio produced " + m.group(3) + " frames, ours " + ourFrames);
       }
-      return out;
-    } finally {
+      return true;
+    }
+
+    private String drain() throws IOException {
+      StringBuilder b = new StringBuilder();
+      String l;
+      while (b.length() < 4000 && (l = in.readLine()) != null) {
+        b.append(l).append('\n');
+      }
+      return b.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        out.write("quit\n");
+        out.close();
+      } catch (IOException ignored) {
+        // the process may be gone already
+      }
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
       Files.deleteIfExists(script);
     }
   }

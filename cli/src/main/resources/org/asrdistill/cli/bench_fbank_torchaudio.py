@@ -1,11 +1,13 @@
 # Times torchaudio.compliance.kaldi.fbank for bench-fbank: single thread (torch.set_num_threads(1)), float32
 # input and output, dither 0, energy_floor 0 (Kaldi's default), snip_edges default (true), NUM_MEL_BINS bins.
-# Usage: python3 bench_fbank_torchaudio.py NUM_MEL_BINS WARMUP_PASSES REPEAT FILE...
-# Decoding the WAV files is not timed. WARMUP_PASSES untimed passes over all files come first, then REPEAT
-# timed passes; each timed pass prints one line:
+# Usage: python3 bench_fbank_torchaudio.py NUM_MEL_BINS WARMUP_PASSES FILE...
+# Decoding the WAV files is not timed. After WARMUP_PASSES untimed passes over all files it prints
+#   ready frames=F
+# then makes one timed pass over all files for every line "pass" read from standard input (bench-fbank
+# alternates them with its own passes, so that both sides see the same machine state), printing
 #   pass_seconds=S cpu_seconds=C audio_seconds=A frames=F
 # (S = wall time of the fbank calls of the pass, C = this thread's CPU time, A = audio duration of the files,
-# F = feature frames produced).
+# F = feature frames produced). It stops at end of input or on a line "quit".
 import sys
 import time
 import wave
@@ -15,8 +17,15 @@ import torch
 import torchaudio.compliance.kaldi as kaldi
 
 
+def one_pass(waves, kw):
+    frames = 0
+    for x, r in waves:
+        frames += kaldi.fbank(x, sample_frequency=r, **kw).shape[0]
+    return frames
+
+
 def main():
-    bins, warmup, repeat, files = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
+    bins, warmup, files = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
     torch.set_num_threads(1)
     torch.set_num_interop_threads(1)
     waves = []
@@ -28,18 +37,20 @@ def main():
             waves.append((torch.from_numpy(x).unsqueeze(0), w.getframerate()))
     kw = dict(num_mel_bins=bins, dither=0.0, energy_floor=0.0)
     audio = sum(x.shape[1] / r for x, r in waves)
+    frames = 0
     for _ in range(warmup):
-        for x, r in waves:
-            kaldi.fbank(x, sample_frequency=r, **kw)
-    for _ in range(repeat):
-        frames = 0
+        frames = one_pass(waves, kw)
+    print("ready frames=%d" % frames, flush=True)
+    for line in sys.stdin:
+        if line.strip() != "pass":
+            break
         c0 = time.thread_time()
         t0 = time.perf_counter()
-        for x, r in waves:
-            frames += kaldi.fbank(x, sample_frequency=r, **kw).shape[0]
+        frames = one_pass(waves, kw)
         secs = time.perf_counter() - t0
         cpu = time.thread_time() - c0
-        print("pass_seconds=%.6f cpu_seconds=%.6f audio_seconds=%.3f frames=%d" % (secs, cpu, audio, frames))
+        print("pass_seconds=%.6f cpu_seconds=%.6f audio_seconds=%.3f frames=%d" % (secs, cpu, audio, frames),
+              flush=True)
 
 
 if __name__ == "__main__":
