@@ -56,13 +56,14 @@ public final class NnetFrameAccuracy extends KaldiTool {
         }
       }
       Ensemble all = Ensemble.read(models, c, 512);
+      long[][] counts = all.memberFrameCounts(store, utts); // one forward pass of each model
       long[] last = null;
       for (int i = 0; i < models.size(); i++) {
-        last = new Ensemble(List.of(all.members().get(i)), c).frameCounts(store, utts);
+        last = counts[i];
         System.out.printf(Locale.ROOT, "%s frame_accuracy=%.4f%n", models.get(i), 100.0 * last[0] / last[1]);
       }
       if (models.size() > 1) {
-        last = all.frameCounts(store, utts);
+        last = counts[models.size()];
         System.out.printf(Locale.ROOT, "ensemble(%s, %d members) frame_accuracy=%.4f%n", combine, models.size(),
             100.0 * last[0] / last[1]);
       }

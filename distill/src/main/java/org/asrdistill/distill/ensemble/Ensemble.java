@@ -168,30 +168,50 @@ public final class Ensemble {
 
   /** Correct and total frames (argmax of the combined posterior against the store's targets) over {@code utts}. */
   public long[] frameCounts(FrameStore store, List<FrameStore.Utt> utts) {
-    long correct = 0;
-    long total = 0;
+    long[][] c = memberFrameCounts(store, utts);
+    return c[c.length - 1];
+  }
+
+  /**
+   * Correct and total frames of each member and of the combination, from one forward pass of each member:
+   * rows 0..members-1 are the members', the last row the combination's.
+   */
+  public long[][] memberFrameCounts(FrameStore store, List<FrameStore.Utt> utts) {
+    int m = members.size();
+    long[][] counts = new long[m + 1][2];
     int pdfs = numPdfs();
     for (List<FrameStore.Utt> g : groups(utts, GROUP_FRAMES)) {
       List<FloatMatrix> feats = new ArrayList<>(g.size());
       for (FrameStore.Utt u : g) {
         feats.add(store.features(u));
       }
-      List<FloatMatrix> lps = logPosteriors(feats);
+      List<List<FloatMatrix>> byMember = new ArrayList<>();
+      for (ModelDir md : members) {
+        byMember.add(md.logLikelihoods(feats, 0f));
+      }
       for (int j = 0; j < g.size(); j++) {
         FrameStore.Utt u = g.get(j);
-        float[] d = lps.get(j).data();
-        for (int t = 0; t < u.frames(); t++) {
-          int best = 0;
-          for (int p = 1; p < pdfs; p++) {
-            if (d[t * pdfs + p] > d[t * pdfs + best]) {
-              best = p;
-            }
-          }
-          correct += best == store.target(u.first() + t) ? 1 : 0;
+        List<FloatMatrix> lp = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+          lp.add(byMember.get(i).get(j));
+          count(lp.get(i).data(), pdfs, store, u, counts[i]);
         }
-        total += u.frames();
+        count(m == 1 ? lp.get(0).data() : combine(lp, pdfs, combination).data(), pdfs, store, u, counts[m]);
       }
     }
-    return new long[] {correct, total};
+    return counts;
+  }
+
+  private static void count(float[] d, int pdfs, FrameStore store, FrameStore.Utt u, long[] counts) {
+    for (int t = 0; t < u.frames(); t++) {
+      int best = 0;
+      for (int p = 1; p < pdfs; p++) {
+        if (d[t * pdfs + p] > d[t * pdfs + best]) {
+          best = p;
+        }
+      }
+      counts[0] += best == store.target(u.first() + t) ? 1 : 0;
+    }
+    counts[1] += u.frames();
   }
 }

@@ -1,5 +1,6 @@
 package org.asrdistill.distill.cache;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,6 +107,22 @@ class TeacherCacheTest {
         for (int c = 0; c < CLASSES; c++) {
           assertEquals(row[c], d.score(0, c) + dshift, 1e-5);
         }
+      }
+    }
+  }
+
+  /** One forward pass of each member gives the same counts as scoring each member and the ensemble on its own. */
+  @Test
+  void memberFrameCountsMatchScoringOneAtATime() throws Exception {
+    try (FrameStore s = FrameStore.open(storeFile)) {
+      for (Ensemble.Combination c : Ensemble.Combination.values()) {
+        Ensemble all = new Ensemble(members, c);
+        long[][] counts = all.memberFrameCounts(s, s.utts());
+        for (int i = 0; i < members.size(); i++) {
+          assertArrayEquals(new Ensemble(List.of(members.get(i)), c).frameCounts(s, s.utts()), counts[i]);
+        }
+        assertArrayEquals(all.frameCounts(s, s.utts()), counts[members.size()]);
+        assertEquals(s.numFrames(), counts[members.size()][1]);
       }
     }
   }
