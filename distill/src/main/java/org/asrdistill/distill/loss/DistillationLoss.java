@@ -171,12 +171,9 @@ public final class DistillationLoss {
       float a1 = (float) (w / s1);
       float aT = (float) (t / sT);
       float b = (float) (t * pTail);
-      double sumLogq = 0;
       for (int c = 0; c < cols; c++) {
         z[off + c] = a1 * z[off + c] + aT * eT[c] - b;
-        sumLogq += (zr[c] - m) * invT;
       }
-      sumLogq -= cols * lseT;
       double soft = 0;
       double setLogq = 0;
       for (int i = 0; i < k; i++) {
@@ -187,7 +184,11 @@ public final class DistillationLoss {
         setLogq += logq;
         z[off + c] -= (float) (t * p - t * pTail);
       }
-      if (hasTail) {
+      if (hasTail) { // the tail's classes: every class's log q_T minus the set's
+        double sumLogq = -cols * lseT;
+        for (int c = 0; c < cols; c++) {
+          sumLogq += (zr[c] - m) * invT;
+        }
         soft -= pTail * (sumLogq - setLogq);
       }
       z[off + y] -= (float) w;

@@ -39,10 +39,15 @@ public final class FrameBlock {
   }
 
   /**
-   * {@code out[l] = log(max(sum_i rows[i][l]^2, FLT_EPSILON))} for the valid lanes: the log energy of the
-   * windowed, padded frames (Kaldi's energy with --raw-energy=false).
+   * Each frame's log energy into {@code out}: the raw one (before pre-emphasis and windowing, filled by the
+   * extractor) or, with {@code raw} false, {@code log(max(sum_i rows[i][l]^2, FLT_EPSILON))} of the windowed,
+   * padded frame (Kaldi's --raw-energy=false).
    */
-  public void windowedLogEnergy(double[] out) {
+  public void logEnergy(boolean raw, double[] out) {
+    if (raw) {
+      System.arraycopy(rawLogEnergy, 0, out, 0, count);
+      return;
+    }
     java.util.Arrays.fill(out, 0, count, 0.0);
     for (double[] row : rows) {
       for (int l = 0; l < count; l++) {

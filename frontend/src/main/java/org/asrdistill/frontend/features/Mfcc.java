@@ -78,11 +78,7 @@ public final class Mfcc implements FeatureComputer {
   public void compute(FrameBlock frames, double vtlnWarp, float[] out, int firstRow) {
     int used = frames.count();
     if (opts.useEnergy()) {
-      if (opts.rawEnergy()) {
-        System.arraycopy(frames.rawLogEnergy(), 0, logEnergy, 0, used);
-      } else {
-        frames.windowedLogEnergy(logEnergy);
-      }
+      frames.logEnergy(opts.rawEnergy(), logEnergy);
     }
     fft.powerSpectrum(frames.rows(), power, used);
     banks.get(vtlnWarp).compute(power, logMel, used);
